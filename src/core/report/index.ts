@@ -1,0 +1,4 @@
+export * from './tables'
+export * from './cells'
+export * from './sections'
+export * from './report'

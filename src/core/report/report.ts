@@ -1,0 +1,170 @@
+/**
+ * The Report document: one versioned JSON shape, used on disk, over IPC, by the CLI and the editor.
+ * A table value that is absent from `values` is blank — distinct from 0.
+ */
+import { z } from 'zod'
+import { isCellId, type CellId } from './cells'
+import { SECTION_IDS, type SectionId } from './sections'
+
+export const SCHEMA_VERSION = 1
+
+export const UNIT_LEVELS = ['province', 'city', 'county', 'township'] as const
+export type UnitLevel = (typeof UNIT_LEVELS)[number]
+
+export const UNIT_LEVEL_LABELS: Record<UnitLevel, string> = {
+  province: '省级',
+  city: '市级',
+  county: '县级',
+  township: '乡镇（街道）'
+}
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写作 YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(s)), '不是有效日期')
+
+const sectionsShape = Object.fromEntries(SECTION_IDS.map((id) => [id, z.string()])) as Record<
+  SectionId,
+  z.ZodString
+>
+
+export const reportSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  unit: z.object({
+    name: z.string().trim().min(1, '单位名称不能为空'),
+    level: z.enum(UNIT_LEVELS)
+  }),
+  year: z.number().int().min(2008).max(2100),
+  document: z
+    .object({
+      number: z.string().optional(),
+      publishedOn: isoDate.optional()
+    })
+    .default({}),
+  sections: z.object(sectionsShape),
+  values: z
+    .record(z.string(), z.number().refine(Number.isFinite, '数值无效'))
+    .superRefine((values, ctx) => {
+      for (const key of Object.keys(values)) {
+        if (!isCellId(key)) ctx.addIssue({ code: 'custom', message: `未知单元格 ${key}`, path: [key] })
+      }
+    }),
+  settings: z
+    .object({
+      /** How blank cells are printed: as 0 (the usual practice) or left empty. */
+      blankCells: z.enum(['zero', 'blank']).default('zero'),
+      /** Append the unit name and date (落款) after the body. */
+      signature: z.boolean().default(true)
+    })
+    .default({ blankCells: 'zero', signature: true }),
+  provenance: z
+    .object({
+      source: z.string().optional(),
+      createdAt: z.string().optional()
+    })
+    .optional()
+})
+
+export type ReportJson = z.input<typeof reportSchema>
+export type Report = Omit<z.output<typeof reportSchema>, 'values'> & {
+  values: Partial<Record<CellId, number>>
+}
+
+/** A township, street office or county-level unit, guessed from its name; the officer can change it. */
+export function guessUnitLevel(name: string): UnitLevel {
+  if (/(镇|乡|街道|苏木)(人民政府|办事处|党政办|$)/.test(name) || /(镇|乡|街道)/.test(name)) return 'township'
+  if (/省|自治区/.test(name) && !/(市|县|区)/.test(name)) return 'province'
+  if (/(县|旗|区)/.test(name)) return 'county'
+  if (/市/.test(name)) return 'city'
+  return 'county'
+}
+
+export function emptySections(): Record<SectionId, string> {
+  return Object.fromEntries(SECTION_IDS.map((id) => [id, ''])) as Record<SectionId, string>
+}
+
+export function createReport(input: { unit: string; year: number; level?: UnitLevel }): Report {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    unit: { name: input.unit.trim(), level: input.level ?? guessUnitLevel(input.unit) },
+    year: input.year,
+    document: {},
+    sections: emptySections(),
+    values: {},
+    settings: { blankCells: 'zero', signature: true },
+    provenance: { createdAt: new Date().toISOString() }
+  }
+}
+
+/** A problem with a report file or value, worded for the officer. */
+export class ReportError extends Error {
+  override name = 'ReportError'
+}
+
+/**
+ * Migrations from older schema versions, keyed by the version they upgrade from.
+ * Reports are migrated on read and never rejected for being old.
+ */
+const MIGRATIONS: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {}
+
+function migrate(doc: Record<string, unknown>): Record<string, unknown> {
+  let current = doc
+  const declared = current.schemaVersion
+  if (typeof declared !== 'number' || !Number.isInteger(declared) || declared < 1) {
+    throw new ReportError('不是年报文件：缺少有效的 schemaVersion')
+  }
+  let version = declared
+  if (version > SCHEMA_VERSION) {
+    throw new ReportError(`该文件由更新版本的程序保存（格式版本 ${version}），请升级本程序后再打开`)
+  }
+  while (version < SCHEMA_VERSION) {
+    const step = MIGRATIONS[version]
+    if (!step) throw new ReportError(`无法识别的格式版本 ${version}`)
+    current = step(current)
+    version = current.schemaVersion as number
+  }
+  return current
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const where = issue.path.length ? `（位置：${issue.path.join('.')}）` : ''
+  return `${issue.message}${where}`
+}
+
+/** Validate (and migrate) a parsed JSON value into a Report. Throws ReportError in Chinese. */
+export function toReport(value: unknown): Report {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ReportError('不是年报文件：内容不是 JSON 对象')
+  }
+  const result = reportSchema.safeParse(migrate(value as Record<string, unknown>))
+  if (!result.success) {
+    const first = result.error.issues[0]
+    throw new ReportError(`年报文件内容有误：${first ? describeIssue(first) : '格式不符'}`)
+  }
+  return result.data as Report
+}
+
+export function parseReport(text: string): Report {
+  let value: unknown
+  try {
+    value = JSON.parse(text.replace(/^\uFEFF/, ''))
+  } catch {
+    throw new ReportError('不是有效的 JSON 文件，可能已损坏')
+  }
+  return toReport(value)
+}
+
+export function serializeReport(report: Report): string {
+  return `${JSON.stringify(report, null, 2)}\n`
+}
+
+export function getValue(report: Report, id: CellId): number | undefined {
+  return report.values[id]
+}
+
+export function setValue(report: Report, id: CellId, value: number | undefined): Report {
+  const values = { ...report.values }
+  if (value === undefined) delete values[id]
+  else values[id] = value
+  return { ...report, values }
+}
