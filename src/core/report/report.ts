@@ -3,8 +3,11 @@
  * A table value that is absent from `values` is blank — distinct from 0.
  */
 import { z } from 'zod'
-import { isCellId, type CellId } from './cells'
+import { describeCell, isCellId, type CellId } from './cells'
 import { SECTION_IDS, type SectionId } from './sections'
+
+// The whole app speaks Chinese, validation messages included.
+z.config(z.locales.zhCN())
 
 export const SCHEMA_VERSION = 1
 
@@ -34,7 +37,7 @@ export const reportSchema = z.object({
     name: z.string().trim().min(1, '单位名称不能为空'),
     level: z.enum(UNIT_LEVELS)
   }),
-  year: z.number().int().min(2008).max(2100),
+  year: z.number().int('年份应为整数').min(2008, '年份应在 2008–2100 之间').max(2100, '年份应在 2008–2100 之间'),
   document: z
     .object({
       number: z.string().optional(),
@@ -127,7 +130,9 @@ function migrate(doc: Record<string, unknown>): Record<string, unknown> {
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
-  const where = issue.path.length ? `（位置：${issue.path.join('.')}）` : ''
+  const [first, second] = issue.path
+  const cell = first === 'values' && typeof second === 'string' && isCellId(second) ? describeCell(second) : undefined
+  const where = cell ? `（单元格：${cell}）` : issue.path.length ? `（位置：${issue.path.join('.')}）` : ''
   return `${issue.message}${where}`
 }
 
