@@ -1,0 +1,16 @@
+/** The benchmark's report: every cell filled consistently and about three pages of narrative. */
+import type { Report } from '../src/core/report/report'
+import { consistentReport } from '../test/support/reports'
+
+const FILLER =
+  '我镇坚持以公开为常态、不公开为例外，围绕重点领域信息公开、政策解读、平台建设等方面持续发力，不断提升政务公开工作质量和实效。'
+
+export function fullReport(): Report {
+  const report = consistentReport()
+  // About 1,200 characters per page of 3号 text: three pages spread over the narrative sections.
+  const extra = Array.from({ length: 8 }, () => FILLER).join('\n')
+  for (const id of ['overview', 'problems', 'other'] as const) {
+    report.sections[id] = `${report.sections[id]}\n${extra}`
+  }
+  return report
+}

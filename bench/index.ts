@@ -1,0 +1,18 @@
+/**
+ * `npm run bench`: speed figures on a full report (all 200 cells filled, about three pages of text).
+ * Targets from the foundation issue: check < 1 ms, export < 100 ms warm.
+ */
+import { buildDocx } from '../src/core/export/docx'
+import { checkReport } from '../src/core/rules/index'
+import { fullReport } from './fixtures'
+import { formatTiming, measure } from './measure'
+
+const report = fullReport()
+const previous = { ...fullReport(), year: report.year - 1 }
+const textChars = Object.values(report.sections).join('').length
+const filled = Object.keys(report.values).length
+
+console.log(`报告：${report.unit.name} ${report.year} 年，${filled} 个单元格已填，正文 ${textChars} 字`)
+console.log(formatTiming(await measure('校验 check', 2000, () => checkReport(report)), 1))
+console.log(formatTiming(await measure('校验 check（含上年对照）', 2000, () => checkReport(report, previous)), 1))
+console.log(formatTiming(await measure('导出 export .docx', 40, () => buildDocx(report)), 100))
