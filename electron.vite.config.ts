@@ -4,8 +4,9 @@ import vue from '@vitejs/plugin-vue'
 
 export default defineConfig({
   main: {},
-  // Sandboxed preloads cannot require() modules: bundle everything into one file.
-  preload: { build: { externalizeDeps: false } },
+  // Sandboxed preloads cannot require() modules: bundle everything into one file. They cannot be
+  // ES modules either, and "type": "module" would make electron-vite emit ESM: force CommonJS.
+  preload: { build: { externalizeDeps: false, rolldownOptions: { output: { format: 'cjs' } } } },
   renderer: {
     resolve: { alias: { '@renderer': resolve('src/renderer/src') } },
     plugins: [vue()]

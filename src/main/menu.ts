@@ -1,0 +1,78 @@
+/**
+ * The Chinese application menu. The template is built by a plain function (tested without a
+ * window); commands that have no implementation yet are shown disabled rather than doing nothing.
+ */
+import { Menu, type MenuItemConstructorOptions } from 'electron'
+
+export interface MenuCommands {
+  newReport: () => void
+  openReport: () => void
+  exportReport: () => void
+  about: () => void
+}
+
+export interface MenuOptions {
+  appName: string
+  isDev: boolean
+  isMac: boolean
+  commands: Partial<MenuCommands>
+}
+
+function command(label: string, run: (() => void) | undefined, accelerator?: string): MenuItemConstructorOptions {
+  return { label, accelerator, enabled: run !== undefined, click: () => run?.() }
+}
+
+export function buildMenuTemplate({ appName, isDev, isMac, commands }: MenuOptions): MenuItemConstructorOptions[] {
+  const about = command('关于', commands.about)
+  const file: MenuItemConstructorOptions = {
+    label: '文件',
+    submenu: [
+      command('新建', commands.newReport, 'CmdOrCtrl+N'),
+      command('打开…', commands.openReport, 'CmdOrCtrl+O'),
+      command('导出…', commands.exportReport, 'CmdOrCtrl+E'),
+      // On macOS 退出 lives in the application menu.
+      ...(isMac ? [] : [{ type: 'separator' } as const, { role: 'quit', label: '退出' } as const])
+    ]
+  }
+  const edit: MenuItemConstructorOptions = {
+    label: '编辑',
+    submenu: [
+      { role: 'undo', label: '撤销' },
+      { role: 'redo', label: '重做' },
+      { type: 'separator' },
+      { role: 'cut', label: '剪切' },
+      { role: 'copy', label: '复制' },
+      { role: 'paste', label: '粘贴' },
+      { role: 'selectAll', label: '全选' }
+    ]
+  }
+  const view: MenuItemConstructorOptions = {
+    label: '视图',
+    submenu: [
+      // Reloading drops unsaved edits and the dev tools expose internals: development only.
+      ...(isDev
+        ? ([
+            { role: 'reload', label: '重新加载' },
+            { role: 'toggleDevTools', label: '开发者工具' },
+            { type: 'separator' }
+          ] as const)
+        : []),
+      { role: 'resetZoom', label: '实际大小' },
+      { role: 'zoomIn', label: '放大' },
+      { role: 'zoomOut', label: '缩小' },
+      { type: 'separator' },
+      { role: 'togglefullscreen', label: '全屏' }
+    ]
+  }
+  const help: MenuItemConstructorOptions = { label: '帮助', submenu: [about] }
+
+  const appMenu: MenuItemConstructorOptions = {
+    label: appName,
+    submenu: [about, { type: 'separator' }, { role: 'hide', label: '隐藏' }, { role: 'quit', label: '退出' }]
+  }
+  return [...(isMac ? [appMenu] : []), file, edit, view, help]
+}
+
+export function installMenu(options: MenuOptions): void {
+  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(options)))
+}

@@ -1,0 +1,71 @@
+import type { MenuItemConstructorOptions } from 'electron'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { buildMenuTemplate, installMenu, type MenuOptions } from '../../src/main/menu'
+import { Menu, resetElectronMock } from '../support/electron-mock'
+
+const BASE: MenuOptions = { appName: '政府信息公开年报助手', isDev: false, isMac: false, commands: {} }
+
+function submenu(template: MenuItemConstructorOptions[], label: string): MenuItemConstructorOptions[] {
+  const menu = template.find((item) => item.label === label)
+  if (!menu || !Array.isArray(menu.submenu)) throw new Error(`no menu ${label}`)
+  return menu.submenu
+}
+
+const labels = (items: MenuItemConstructorOptions[]): (string | undefined)[] =>
+  items.filter((item) => item.type !== 'separator').map((item) => item.label)
+
+describe('application menu', () => {
+  beforeEach(resetElectronMock)
+
+  it('has 文件, 编辑, 视图 and 帮助', () => {
+    expect(buildMenuTemplate(BASE).map((m) => m.label)).toEqual(['文件', '编辑', '视图', '帮助'])
+  })
+
+  it('uses roles for editing, labelled in Chinese', () => {
+    const edit = submenu(buildMenuTemplate(BASE), '编辑')
+    expect(edit.filter((i) => i.role).map((i) => [i.role, i.label])).toEqual([
+      ['undo', '撤销'],
+      ['redo', '重做'],
+      ['cut', '剪切'],
+      ['copy', '复制'],
+      ['paste', '粘贴'],
+      ['selectAll', '全选']
+    ])
+  })
+
+  it('offers 重新加载 only in development', () => {
+    expect(labels(submenu(buildMenuTemplate(BASE), '视图'))).toEqual(['实际大小', '放大', '缩小', '全屏'])
+    expect(labels(submenu(buildMenuTemplate({ ...BASE, isDev: true }), '视图'))).toContain('重新加载')
+  })
+
+  it('disables file commands that are not wired yet and runs those that are', () => {
+    const newReport = vi.fn()
+    const file = submenu(buildMenuTemplate({ ...BASE, commands: { newReport } }), '文件')
+    expect(labels(file)).toEqual(['新建', '打开…', '导出…', '退出'])
+    const [create, open] = file
+    expect(create?.enabled).toBe(true)
+    expect(open?.enabled).toBe(false)
+    ;(create?.click as () => void)()
+    expect(newReport).toHaveBeenCalledOnce()
+    expect(file.at(-1)?.role).toBe('quit')
+  })
+
+  it('shows 关于 under 帮助', () => {
+    const about = vi.fn()
+    const [item] = submenu(buildMenuTemplate({ ...BASE, commands: { about } }), '帮助')
+    expect(item?.label).toBe('关于')
+    ;(item?.click as () => void)()
+    expect(about).toHaveBeenCalledOnce()
+  })
+
+  it('on macOS, puts 退出 in the application menu', () => {
+    const template = buildMenuTemplate({ ...BASE, isMac: true })
+    expect(template[0]?.label).toBe('政府信息公开年报助手')
+    expect(labels(submenu(template, '文件'))).not.toContain('退出')
+  })
+
+  it('installs the menu', () => {
+    installMenu(BASE)
+    expect(Menu.applicationMenu?.template).toHaveLength(4)
+  })
+})

@@ -1,0 +1,263 @@
+/**
+ * A small stand-in for the `electron` module (vitest aliases `electron` to this file): enough of
+ * app, BrowserWindow, ipcMain/ipcRenderer, contextBridge, session, Menu, dialog and shell for the
+ * glue code to run in plain Node, recording what it was asked to do so tests can drive and inspect it.
+ * Import it by path in tests to reach the extra inspection helpers; `resetElectronMock()` between tests.
+ */
+import { vi } from 'vitest'
+
+type Listener = (...args: never[]) => unknown
+
+class Emitter {
+  private readonly listeners = new Map<string, { fn: Listener; once: boolean }[]>()
+
+  on(event: string, fn: Listener): this {
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), { fn, once: false }])
+    return this
+  }
+
+  once(event: string, fn: Listener): this {
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), { fn, once: true }])
+    return this
+  }
+
+  /** Test helper: runs the listeners as Electron would, returning how many ran. */
+  emit(event: string, ...args: unknown[]): number {
+    const list = this.listeners.get(event) ?? []
+    this.listeners.set(
+      event,
+      list.filter((l) => !l.once)
+    )
+    for (const l of list) (l.fn as (...a: unknown[]) => unknown)(...args)
+    return list.length
+  }
+
+  listenerCount(event: string): number {
+    return this.listeners.get(event)?.length ?? 0
+  }
+
+  removeAllListeners(): this {
+    this.listeners.clear()
+    return this
+  }
+}
+
+/** The event object passed to `will-navigate` and friends. */
+export class MockEvent {
+  defaultPrevented = false
+  preventDefault(): void {
+    this.defaultPrevented = true
+  }
+}
+
+type WindowOpenHandler = (details: { url: string }) => { action: 'allow' | 'deny' }
+
+export class WebContents extends Emitter {
+  windowOpenHandler: WindowOpenHandler | undefined
+  readonly sent: { channel: string; args: unknown[] }[] = []
+
+  setWindowOpenHandler(handler: WindowOpenHandler): void {
+    this.windowOpenHandler = handler
+  }
+
+  send(channel: string, ...args: unknown[]): void {
+    this.sent.push({ channel, args })
+  }
+
+  /** Test helper: fires `will-navigate` and tells whether the app let it through. */
+  navigate(url: string): { prevented: boolean } {
+    const event = new MockEvent()
+    this.emit('will-navigate', event, url)
+    return { prevented: event.defaultPrevented }
+  }
+}
+
+export interface MockWindowOptions {
+  show?: boolean
+  title?: string
+  webPreferences?: Record<string, unknown>
+  [key: string]: unknown
+}
+
+export class BrowserWindow extends Emitter {
+  static instances: BrowserWindow[] = []
+  static getAllWindows(): BrowserWindow[] {
+    return BrowserWindow.instances.filter((w) => !w.destroyed)
+  }
+
+  readonly webContents = new WebContents()
+  visible: boolean
+  destroyed = false
+  minimized = false
+  focused = false
+  loaded: { url: string } | { file: string } | undefined
+
+  constructor(readonly options: MockWindowOptions = {}) {
+    super()
+    this.visible = options.show !== false
+    BrowserWindow.instances.push(this)
+  }
+
+  loadURL(url: string): Promise<void> {
+    this.loaded = { url }
+    return Promise.resolve()
+  }
+
+  loadFile(file: string): Promise<void> {
+    this.loaded = { file }
+    return Promise.resolve()
+  }
+
+  show(): void {
+    this.visible = true
+  }
+
+  isVisible(): boolean {
+    return this.visible
+  }
+
+  isMinimized(): boolean {
+    return this.minimized
+  }
+
+  restore(): void {
+    this.minimized = false
+  }
+
+  focus(): void {
+    this.focused = true
+  }
+
+  close(): void {
+    this.destroyed = true
+    this.emit('closed')
+  }
+}
+
+class MockApp extends Emitter {
+  isPackaged = false
+  name = '政府信息公开年报助手'
+  version = '0.1.0'
+  singleInstanceLock = true
+  readonly quit = vi.fn()
+
+  reset(): void {
+    this.removeAllListeners()
+    this.isPackaged = false
+    this.singleInstanceLock = true
+    for (const fn of [this.quit, this.enableSandbox, this.requestSingleInstanceLock]) fn.mockClear()
+  }
+
+  readonly enableSandbox = vi.fn()
+  readonly requestSingleInstanceLock = vi.fn(() => this.singleInstanceLock)
+  getName(): string {
+    return this.name
+  }
+  getVersion(): string {
+    return this.version
+  }
+  whenReady(): Promise<void> {
+    return Promise.resolve()
+  }
+}
+
+export const app = new MockApp()
+
+type InvokeHandler = (event: { senderFrame: { url: string } | null }, ...args: unknown[]) => unknown
+
+/** The URL `ipcRenderer.invoke` claims to come from, as a trusted page would. */
+export const DEFAULT_SENDER_URL = 'http://localhost:5173/'
+
+export const ipcMain = {
+  handlers: new Map<string, InvokeHandler>(),
+  handle(channel: string, handler: InvokeHandler): void {
+    if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`)
+    this.handlers.set(channel, handler)
+  },
+  removeHandler(channel: string): void {
+    this.handlers.delete(channel)
+  },
+  /** Test helper: calls a registered handler as a renderer frame at `senderUrl` would. */
+  async invoke(channel: string, payload: unknown, senderUrl = DEFAULT_SENDER_URL): Promise<unknown> {
+    const handler = this.handlers.get(channel)
+    if (!handler) throw new Error(`No handler registered for '${channel}'`)
+    return handler({ senderFrame: { url: senderUrl } }, payload)
+  }
+}
+
+export const ipcRenderer = {
+  // Forwards to ipcMain, so a preload and main wired together can be tested in one process.
+  invoke: vi.fn((channel: string, ...args: unknown[]) => ipcMain.invoke(channel, args[0])),
+  send: vi.fn(),
+  on: vi.fn()
+}
+
+export const contextBridge = {
+  exposed: new Map<string, unknown>(),
+  exposeInMainWorld(key: string, api: unknown): void {
+    if (this.exposed.has(key)) throw new Error(`Cannot bind an API on top of an existing property on the window object: ${key}`)
+    this.exposed.set(key, api)
+  }
+}
+
+type HeadersListener = (
+  details: { url: string; responseHeaders?: Record<string, string[]> },
+  callback: (response: { responseHeaders?: Record<string, string[]>; cancel?: boolean }) => void
+) => void
+
+class MockSession {
+  headersListener: HeadersListener | undefined
+  permissionRequestHandler: ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | undefined
+  permissionCheckHandler: ((contents: unknown, permission: string) => boolean) | undefined
+  readonly webRequest = {
+    onHeadersReceived: (listener: HeadersListener): void => {
+      this.headersListener = listener
+    }
+  }
+  setPermissionRequestHandler(handler: MockSession['permissionRequestHandler']): void {
+    this.permissionRequestHandler = handler
+  }
+  setPermissionCheckHandler(handler: MockSession['permissionCheckHandler']): void {
+    this.permissionCheckHandler = handler
+  }
+}
+
+export const session = { defaultSession: new MockSession() }
+
+export interface MockMenu {
+  template: unknown[]
+}
+
+export const Menu = {
+  applicationMenu: undefined as MockMenu | undefined,
+  buildFromTemplate(template: unknown[]): MockMenu {
+    return { template }
+  },
+  setApplicationMenu(menu: MockMenu | null): void {
+    this.applicationMenu = menu ?? undefined
+  }
+}
+
+export const dialog = {
+  showMessageBox: vi.fn(() => Promise.resolve({ response: 0, checkboxChecked: false })),
+  showOpenDialog: vi.fn(() => Promise.resolve({ canceled: true, filePaths: [] as string[] })),
+  showSaveDialog: vi.fn(() => Promise.resolve({ canceled: true, filePath: '' })),
+  showErrorBox: vi.fn()
+}
+
+export const shell = {
+  openExternal: vi.fn(() => Promise.resolve()),
+  showItemInFolder: vi.fn()
+}
+
+/** Forget every window, handler, exposure and call recorded so far. */
+export function resetElectronMock(): void {
+  app.reset()
+  BrowserWindow.instances = []
+  ipcMain.handlers.clear()
+  contextBridge.exposed.clear()
+  session.defaultSession = new MockSession()
+  Menu.applicationMenu = undefined
+  ipcRenderer.invoke.mockClear()
+  for (const fn of [...Object.values(dialog), ...Object.values(shell)]) fn.mockClear()
+}
