@@ -1,0 +1,92 @@
+/**
+ * X1, X2: this year's report against last year's. Both are warnings, because last year's report may
+ * itself have been wrong, and 清理/修订 exercises legitimately break the 现行有效 identity.
+ */
+import { CELLS, cellId, describeCell, type CellId } from '../report/cells'
+import type { Report } from '../report/report'
+import type { Finding, Rule } from './types'
+import { formatNumber, formatValue, sameNumber } from './format'
+
+/** Cross-year checks only make sense against the year just before. */
+function lastYear(report: Report, previous: Report | undefined): Report | undefined {
+  return previous && previous.year === report.year - 1 ? previous : undefined
+}
+
+/** Per column of 表三: this year's 二、上年结转 and last year's 四、结转下年度继续办理. */
+const CARRY_PAIRS = CELLS.filter((c) => c.table === 't3' && c.row === 'carried').map((c) => ({
+  current: c.id,
+  previous: cellId('t3', 'carryOver', c.column)
+}))
+
+export const CARRY_OVER_RULE: Rule = {
+  id: 'X1',
+  severity: 'warning',
+  title: '本年“上年结转”应等于上年报告的“结转下年度继续办理”',
+  reads: { cells: CARRY_PAIRS.map((p) => p.current), previous: true },
+  evaluate({ report, previous }) {
+    const before = lastYear(report, previous)
+    if (!before) return []
+    const findings: Finding[] = []
+    for (const pair of CARRY_PAIRS) {
+      const expected = before.values[pair.previous]
+      if (expected === undefined) continue
+      const actual = report.values[pair.current]
+      // A blank that should be 0 is the BLANK rule's business, not a cross-year mismatch.
+      if (actual === undefined ? expected === 0 : sameNumber(actual, expected)) continue
+      findings.push({
+        rule: 'X1',
+        severity: 'warning',
+        message:
+          `${describeCell(pair.current)}为 ${formatValue(actual)}，` +
+          `上年报告${describeCell(pair.previous)}为 ${formatNumber(expected)}，两者应相等`,
+        cells: [pair.current],
+        target: { kind: 'cell', cell: pair.current }
+      })
+    }
+    return findings
+  }
+}
+
+interface InForceRow {
+  issued: CellId
+  repealed: CellId
+  inForce: CellId
+}
+
+/** 表二 第二十条第（一）项: the rows whose 现行有效件数 carries over from year to year. */
+const IN_FORCE_ROWS: readonly InForceRow[] = ['rules', 'normative'].map((row) => ({
+  issued: cellId('t2', row, 'issued'),
+  repealed: cellId('t2', row, 'repealed'),
+  inForce: cellId('t2', row, 'inForce')
+}))
+
+export const IN_FORCE_RULE: Rule = {
+  id: 'X2',
+  severity: 'warning',
+  title: '现行有效件数＝上年现行有效件数＋本年制发件数－本年废止件数',
+  reads: { cells: IN_FORCE_ROWS.flatMap((r) => [r.issued, r.repealed, r.inForce]), previous: true },
+  evaluate({ report, previous }) {
+    const before = lastYear(report, previous)
+    if (!before) return []
+    const findings: Finding[] = []
+    for (const row of IN_FORCE_ROWS) {
+      const base = before.values[row.inForce]
+      const issued = report.values[row.issued]
+      const repealed = report.values[row.repealed]
+      const actual = report.values[row.inForce]
+      if (base === undefined || issued === undefined || repealed === undefined || actual === undefined) continue
+      const expected = base + issued - repealed
+      if (sameNumber(expected, actual)) continue
+      findings.push({
+        rule: 'X2',
+        severity: 'warning',
+        message:
+          `${describeCell(row.inForce)}应为 ${formatNumber(expected)}（上年现行有效 ${formatNumber(base)} ＋ ` +
+          `本年制发 ${formatNumber(issued)} － 本年废止 ${formatNumber(repealed)}），实为 ${formatNumber(actual)}`,
+        cells: [row.issued, row.repealed, row.inForce],
+        target: { kind: 'cell', cell: row.inForce }
+      })
+    }
+    return findings
+  }
+}

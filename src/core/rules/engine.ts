@@ -1,0 +1,48 @@
+/** The list of rules and the one function that runs them. */
+import type { Report } from '../report/report'
+import type { CheckContext, Finding, Rule, Severity } from './types'
+import { ARITHMETIC_RULES } from './arithmetic'
+import { BLANK_RULE, VALUE_RULE } from './values'
+import { CARRY_OVER_RULE, IN_FORCE_RULE } from './crossYear'
+import { OVERVIEW_LENGTH_RULE, PROCESSING_FEE_RULE } from './text'
+import { QUOTED_FIGURES_RULE } from './quotedFigures'
+import { REGULATIONS_RULE } from './plausibility'
+import { STALE_YEAR_RULE } from './staleYears'
+
+/** Every check, in the order its findings are listed within a severity. */
+export const RULES: readonly Rule[] = [
+  ...ARITHMETIC_RULES,
+  VALUE_RULE,
+  BLANK_RULE,
+  CARRY_OVER_RULE,
+  IN_FORCE_RULE,
+  OVERVIEW_LENGTH_RULE,
+  PROCESSING_FEE_RULE,
+  QUOTED_FIGURES_RULE,
+  REGULATIONS_RULE,
+  STALE_YEAR_RULE
+]
+
+export const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'hint']
+
+export function ruleById(id: string): Rule | undefined {
+  return RULES.find((rule) => rule.id === id)
+}
+
+/**
+ * Run the rules over a report (and last year's, for the cross-year checks). Findings come errors
+ * first, then warnings, then hints; within a severity in rule order, then in reading order.
+ */
+export function runRules(rules: readonly Rule[], report: Report, previous?: Report): Finding[] {
+  const ctx: CheckContext = previous ? { report, previous } : { report }
+  const bySeverity: Record<Severity, Finding[]> = { error: [], warning: [], hint: [] }
+  for (const rule of rules) {
+    if (rule.reads.previous && !previous) continue
+    for (const finding of rule.evaluate(ctx)) bySeverity[finding.severity].push(finding)
+  }
+  return SEVERITY_ORDER.flatMap((severity) => bySeverity[severity])
+}
+
+export function checkReport(report: Report, previous?: Report): Finding[] {
+  return runRules(RULES, report, previous)
+}

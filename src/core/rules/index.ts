@@ -1,0 +1,6 @@
+export * from './types'
+export { RULES, SEVERITY_ORDER, checkReport, ruleById, runRules } from './engine'
+export { QUOTED_FIGURES, ZERO_PHRASES, type QuotedFigure, type ZeroPhrase } from './quotedFigures'
+export { parseCount } from './numerals'
+export { countCharacters, OVERVIEW_LIMIT } from './text'
+export { MAX_AMOUNT_DECIMALS } from './values'
