@@ -119,6 +119,10 @@ describe('the Report document', () => {
     expect(guessUnitLevel('某某区教育局')).toBe('county')
     expect(guessUnitLevel('某某市人民政府')).toBe('city')
     expect(guessUnitLevel('某某省人民政府')).toBe('province')
+    expect(guessUnitLevel('某某自治区人民政府')).toBe('province')
+    expect(guessUnitLevel('某某县住房和城乡建设局')).toBe('county')
+    expect(guessUnitLevel('某某县乡村振兴局')).toBe('county')
+    expect(guessUnitLevel('某某自治州人民政府')).toBe('city')
   })
 
   const valid = createReport({ unit: 'a镇', year: 2025 })

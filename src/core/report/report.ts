@@ -73,13 +73,20 @@ export type Report = Omit<z.output<typeof reportSchema>, 'values'> & {
   values: Partial<Record<CellId, number>>
 }
 
-/** A township, street office or county-level unit, guessed from its name; the officer can change it. */
+/**
+ * Levels by the administrative word in the name, most local first. 城乡/乡村 (as in 住房和城乡建设局,
+ * 乡村振兴局) and 自治区 are not townships or districts.
+ */
+const LEVEL_PATTERNS: readonly [UnitLevel, RegExp][] = [
+  ['township', /(?<!城)乡(?!村)|镇|街道|苏木/],
+  ['county', /县|旗|(?<!自治)区/],
+  ['city', /市|州|盟/],
+  ['province', /省|自治区/]
+]
+
+/** The unit's level guessed from its name; the officer can change it. */
 export function guessUnitLevel(name: string): UnitLevel {
-  if (/(镇|乡|街道|苏木)(人民政府|办事处|党政办|$)/.test(name) || /(镇|乡|街道)/.test(name)) return 'township'
-  if (/省|自治区/.test(name) && !/(市|县|区)/.test(name)) return 'province'
-  if (/(县|旗|区)/.test(name)) return 'county'
-  if (/市/.test(name)) return 'city'
-  return 'county'
+  return LEVEL_PATTERNS.find(([, pattern]) => pattern.test(name))?.[0] ?? 'county'
 }
 
 export function emptySections(): Record<SectionId, string> {
