@@ -1,0 +1,255 @@
+/**
+ * An HTML document → blocks, for saved web pages and for mammoth's rendering of a .docx.
+ *
+ * A real parser (htmlparser2) builds the tree. Site chrome goes first: scripts and styles,
+ * <nav>/<header>/<footer>, elements whose id or class names navigation, menus, footers,
+ * breadcrumbs, sharing or sidebars, and link lists (most of their text inside <a>) — but never an
+ * element that holds most of the page's Chinese text, which is the article however it is named.
+ * Nesting deeper than MAX_DEPTH is not read (no real page comes near it).
+ * The rest is read in document order: block-level elements and <br> end paragraphs; a <table>
+ * becomes a table block with rowspan/colspan kept as printed (anchor convention); a table whose
+ * cells hold tables is page layout, so its cells are read as flowing content and only the
+ * innermost (data) tables become table blocks.
+ */
+import type { AnyNode, Element, ParentNode } from 'domhandler'
+import { hasChildren, isTag, isText } from 'domhandler'
+import { parseDocument } from 'htmlparser2'
+import type { Block, BlockCell } from '../../../core/import/types'
+import { cleanInline, hanCount, joinLines } from './text'
+
+/** Never content: dropped with everything inside. */
+const DROPPED_TAGS = new Set([
+  'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'canvas', 'head',
+  'nav', 'header', 'footer', 'aside', 'form', 'select', 'option', 'button', 'input', 'textarea',
+  'audio', 'video', 'map', 'title', 'meta', 'link'
+])
+
+/** Tags that end the current paragraph (the browser starts a new line before and after them). */
+const BLOCK_TAGS = new Set([
+  'address', 'article', 'blockquote', 'center', 'dd', 'div', 'dl', 'dt', 'fieldset', 'figcaption',
+  'figure', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'li', 'main', 'ol', 'p', 'pre', 'section',
+  'ul', 'body', 'html', 'caption', 'tr', 'td', 'th', 'tbody', 'thead', 'tfoot'
+])
+
+/** id/class words of CMS chrome. Matched as whole words of the attribute (nav, top-nav, sub_menu). */
+const CHROME_WORDS =
+  /(?:^|[\s_-])(?:nav|navbar|navigation|menu|menus|footer|foot|header|topbar|breadcrumb|breadcrumbs|crumb|crumbs|position|location|share|bdshare|sidebar|side|aside|toolbar|copyright|banner|login|search|related|relevant|friendlink|links|qrcode|wza|skip)(?:$|[\s_-]|\d)/i
+
+/** Cap on tree depth walked: deeper nesting is malformed or hostile, and recursion must stay bounded. */
+const MAX_DEPTH = 400
+
+function classAndId(element: Element): string {
+  return `${element.attribs.class ?? ''} ${element.attribs.id ?? ''}`
+}
+
+interface TextMeasure {
+  /** Han characters inside. */
+  han: number
+  /** Non-space characters inside, and those inside <a>. */
+  chars: number
+  linked: number
+  tables: number
+}
+
+/**
+ * Han count, text length, linked text length and tables of every element, in one iterative
+ * post-order pass: chrome detection asks this of every element, and recomputing text per element
+ * (or recursing) would be quadratic or overflow the stack on deeply nested pages.
+ */
+function measure(root: ParentNode): Map<AnyNode, TextMeasure> {
+  const sizes = new Map<AnyNode, TextMeasure>()
+  const stack: { node: AnyNode; visited: boolean }[] = root.children.map((node) => ({ node, visited: false }))
+  while (stack.length) {
+    const top = stack.pop()!
+    const { node } = top
+    if (isText(node)) {
+      const chars = node.data.replace(/\s+/g, '').length
+      sizes.set(node, { han: hanCount(node.data), chars, linked: 0, tables: 0 })
+      continue
+    }
+    if (!hasChildren(node)) continue
+    if (!top.visited) {
+      stack.push({ node, visited: true })
+      for (const child of node.children) stack.push({ node: child, visited: false })
+      continue
+    }
+    const total: TextMeasure = { han: 0, chars: 0, linked: 0, tables: 0 }
+    for (const child of node.children) {
+      const m = sizes.get(child)
+      if (!m) continue
+      total.han += m.han
+      total.chars += m.chars
+      total.linked += m.linked
+      total.tables += m.tables
+    }
+    if (isTag(node) && node.name === 'a') total.linked = total.chars
+    if (isTag(node) && node.name === 'table') total.tables += 1
+    sizes.set(node, total)
+  }
+  return sizes
+}
+
+/**
+ * Removes chrome in place. `bodyHan` is the page's Chinese character count: an element holding
+ * more than half of it is the content, whatever its class says (some CMSs call the article “main-nav-content”).
+ */
+function dropChrome(node: ParentNode, sizes: Map<AnyNode, TextMeasure>, bodyHan: number, depth: number): void {
+  if (depth > MAX_DEPTH) return
+  const kept: AnyNode[] = []
+  for (const child of node.children) {
+    if (isTag(child)) {
+      const tag = child.name.toLowerCase()
+      if (DROPPED_TAGS.has(tag)) continue
+      const m = sizes.get(child) ?? { han: 0, chars: 0, linked: 0, tables: 0 }
+      if (tag !== 'table' && tag !== 'td' && tag !== 'tr') {
+        const minor = m.han < bodyHan * 0.5
+        if (minor && CHROME_WORDS.test(classAndId(child))) continue
+        // Menus and “相关链接” lists: text that is mostly links, and not a small part of an article.
+        if (minor && m.han > 0 && m.linked > 0.7 * m.chars && m.tables === 0) continue
+      }
+    }
+    if (hasChildren(child)) dropChrome(child, sizes, bodyHan, depth + 1)
+    kept.push(child)
+  }
+  node.children = kept
+}
+
+/** The rows of this table (through thead/tbody/tfoot), not those of tables nested in its cells. */
+function rowsOf(table: Element): Element[] {
+  const rows: Element[] = []
+  for (const child of table.children) {
+    if (!isTag(child)) continue
+    if (child.name === 'tr') rows.push(child)
+    else if (child.name === 'thead' || child.name === 'tbody' || child.name === 'tfoot') {
+      for (const row of child.children) if (isTag(row) && row.name === 'tr') rows.push(row)
+    }
+  }
+  return rows
+}
+
+function cellsOf(row: Element): Element[] {
+  return row.children.filter((c): c is Element => isTag(c) && (c.name === 'td' || c.name === 'th'))
+}
+
+function span(value: string | undefined): number {
+  const n = Number.parseInt(value ?? '1', 10)
+  // Word's HTML sometimes writes rowspan="0" or absurd values; a span past the table is clipped by the recogniser.
+  return Number.isFinite(n) && n >= 1 ? Math.min(n, 1000) : 1
+}
+
+/** Lines of text inside an element: runs joined (“20” + “23”), <br> and block elements break lines. */
+function collectLines(node: AnyNode, lines: string[], depth: number): void {
+  if (depth > MAX_DEPTH) return
+  if (isText(node)) {
+    lines[lines.length - 1] += node.data
+    return
+  }
+  if (!isTag(node)) return
+  const tag = node.name.toLowerCase()
+  if (DROPPED_TAGS.has(tag)) return
+  if (tag === 'br') {
+    lines.push('')
+    return
+  }
+  const block = BLOCK_TAGS.has(tag) || tag === 'table'
+  if (block) lines.push('')
+  node.children.forEach((child) => collectLines(child, lines, depth + 1))
+  if (block) lines.push('')
+}
+
+function cellText(cell: Element): string {
+  const lines = ['']
+  cell.children.forEach((child) => collectLines(child, lines, 0))
+  return joinLines(lines)
+}
+
+/** A table whose cells hold tables is page layout, not data. */
+function isLayoutTable(table: Element, sizes: Map<AnyNode, TextMeasure>): boolean {
+  return rowsOf(table).some((row) => cellsOf(row).some((cell) => (sizes.get(cell)?.tables ?? 0) > 0))
+}
+
+class BlockWriter {
+  readonly blocks: Block[] = []
+  private line = ''
+
+  text(data: string): void {
+    this.line += data
+  }
+
+  /** Ends the current paragraph: a block element or <br> closed it. */
+  flush(): void {
+    const text = cleanInline(this.line)
+    if (text) this.blocks.push({ kind: 'paragraph', text })
+    this.line = ''
+  }
+
+  table(rows: BlockCell[][]): void {
+    this.flush()
+    if (rows.some((row) => row.some((cell) => cell.text))) this.blocks.push({ kind: 'table', rows })
+  }
+}
+
+function walk(node: AnyNode, out: BlockWriter, sizes: Map<AnyNode, TextMeasure>, depth: number): void {
+  if (depth > MAX_DEPTH) return
+  if (isText(node)) {
+    out.text(node.data)
+    return
+  }
+  if (!isTag(node)) return
+  const tag = node.name.toLowerCase()
+  if (DROPPED_TAGS.has(tag)) return
+  if (tag === 'br') {
+    out.flush()
+    return
+  }
+  if (tag === 'table' && !isLayoutTable(node, sizes)) {
+    out.table(
+      rowsOf(node)
+        .map((row) =>
+          cellsOf(row).map((cell) => ({
+            text: cellText(cell),
+            rowSpan: span(cell.attribs.rowspan),
+            colSpan: span(cell.attribs.colspan)
+          }))
+        )
+        .filter((row) => row.length > 0)
+    )
+    return
+  }
+  const block = BLOCK_TAGS.has(tag) || tag === 'table'
+  if (block) out.flush()
+  node.children.forEach((child) => walk(child, out, sizes, depth + 1))
+  if (block) out.flush()
+}
+
+export interface HtmlBlocksOptions {
+  /** Drop site chrome (saved web pages). mammoth's HTML of a .docx has none. */
+  dropChrome: boolean
+}
+
+export interface HtmlBlocks {
+  blocks: Block[]
+  /** <script> elements in the page, before anything was dropped: the mark of a script-loaded shell. */
+  scripts: number
+}
+
+export function htmlToBlocks(html: string, options: HtmlBlocksOptions): HtmlBlocks {
+  const document = parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true })
+  let scripts = 0
+  const countScripts = (node: AnyNode, depth: number) => {
+    if (!isTag(node) || depth > MAX_DEPTH) return
+    if (node.name === 'script') scripts += 1
+    node.children.forEach((child) => countScripts(child, depth + 1))
+  }
+  document.children.forEach((child) => countScripts(child, 0))
+  const sizes = measure(document)
+  // <head> (and its <title>) is dropped with the other non-content tags.
+  if (options.dropChrome) {
+    const bodyHan = document.children.reduce((sum, node) => sum + (sizes.get(node)?.han ?? 0), 0)
+    dropChrome(document, sizes, bodyHan, 0)
+  }
+  const out = new BlockWriter()
+  document.children.forEach((node) => walk(node, out, sizes, 0))
+  out.flush()
+  return { blocks: out.blocks, scripts }
+}
