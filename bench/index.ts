@@ -16,3 +16,6 @@ console.log(`报告：${report.unit.name} ${report.year} 年，${filled} 个单�
 console.log(formatTiming(await measure('校验 check', 2000, () => checkReport(report)), 1))
 console.log(formatTiming(await measure('校验 check（含上年对照）', 2000, () => checkReport(report, previous)), 1))
 console.log(formatTiming(await measure('导出 export .docx', 40, () => buildDocx(report)), 100))
+
+const { benchImport } = await import('./import')
+for (const line of await benchImport()) console.log(line)

@@ -69,6 +69,10 @@ export interface LegacyFigure {
   /** Column label → value as printed, e.g. { 本年: '53', 历年累计: '259' }. */
   values: Record<string, string>
   source: ValueSource
+  /** The row this one is a part of (“其中：1.当面申请数” → 受理政府信息公开申请总数), when printed so. */
+  parent?: string
+  /** Where each value was read, by the same keys as `values`. */
+  valueSources?: Record<string, ValueSource>
 }
 
 export interface ParsedSection {
@@ -76,6 +80,8 @@ export interface ParsedSection {
   /** The 2021 section it maps to, when it does. */
   section?: SectionId
   text: string
+  /** First and last block of the section, heading included. */
+  blocks?: [number, number]
 }
 
 export interface ParsedReport {

@@ -1,0 +1,111 @@
+/**
+ * Which format generation a report follows: the 2021 format (reports for 2021 on), the 2019
+ * format (2019 and 2020) or a pre-2019 style. Decided from the table labels, which differ between
+ * generations (spec §2.1, §3.3), together with the report year.
+ */
+import type { Block, Generation } from '../types'
+import { compact, documentText } from './blockText'
+
+export interface GenerationResult {
+  generation: Generation
+  /** 0–1. */
+  confidence: number
+  /** What was seen, in Chinese. */
+  evidence: string[]
+}
+
+type Marker = 'only2021' | 'only2019' | 'since2019' | 'before2019'
+
+/** Labels and phrases that only one generation prints. Matched on text with whitespace removed. */
+const MARKERS: readonly { marker: Marker; text: string }[] = [
+  { marker: 'only2021', text: '本年制发件数' },
+  { marker: 'only2021', text: '本年废止件数' },
+  { marker: 'only2021', text: '现行有效件数' },
+  { marker: 'only2021', text: '本年收费金额' },
+  { marker: 'only2021', text: '本年处理决定数量' },
+  { marker: 'only2021', text: '逾期未按收费通知要求缴纳费用' },
+  { marker: 'only2021', text: '无正当理由逾期不补正' },
+  { marker: 'only2021', text: '信息处理费' },
+  { marker: 'only2019', text: '本年新制作数量' },
+  { marker: 'only2019', text: '本年新公开数量' },
+  { marker: 'only2019', text: '对外公开总数量' },
+  { marker: 'only2019', text: '第二十条第（九）项' },
+  { marker: 'only2019', text: '政府集中采购' },
+  { marker: 'only2019', text: '采购项目数量' },
+  { marker: 'only2019', text: '上一年项目数量' },
+  { marker: 'since2019', text: '第二十条第（一）项' },
+  { marker: 'since2019', text: '本年新收政府信息公开申请数量' },
+  { marker: 'since2019', text: '上年结转政府信息公开申请数量' },
+  { marker: 'since2019', text: '结转下年度继续办理' },
+  { marker: 'since2019', text: '本机关不掌握相关政府信息' },
+  { marker: 'since2019', text: '未经复议直接起诉' },
+  { marker: 'since2019', text: '复议后起诉' },
+  { marker: 'before2019', text: '收费及减免' },
+  { marker: 'before2019', text: '主动公开文件数' },
+  { marker: 'before2019', text: '历年累计' },
+  { marker: 'before2019', text: '对申请的答复总数' },
+  { marker: 'before2019', text: '同意公开答复数' },
+  { marker: 'before2019', text: '同意部分公开答复数' },
+  { marker: 'before2019', text: '受理政府信息公开申请总数' },
+  { marker: 'before2019', text: '政府信息公开情况统计表' },
+  { marker: 'before2019', text: '政府信息公开工作情况统计表' },
+  { marker: 'before2019', text: '不同意公开答复数' },
+  { marker: 'before2019', text: '国务院令第492号' },
+  { marker: 'before2019', text: '第三十二条' }
+]
+
+function count(text: string): Record<Marker, string[]> {
+  const found: Record<Marker, string[]> = { only2021: [], only2019: [], since2019: [], before2019: [] }
+  for (const m of MARKERS) if (text.includes(m.text)) found[m.marker].push(m.text)
+  return found
+}
+
+function byYear(year: number | undefined): Generation | undefined {
+  if (year === undefined) return undefined
+  if (year >= 2021) return '2021'
+  if (year >= 2019) return '2019'
+  return 'pre-2019'
+}
+
+const NAMES: Record<Generation, string> = { '2021': '2021年格式', '2019': '2019年格式', 'pre-2019': '2019年以前的格式' }
+
+/** From the labels alone; undefined when none is printed. */
+function byLabels(found: Record<Marker, string[]>): Generation | undefined {
+  // “信息处理费” may be mentioned in any later text; the 2019 table labels are decisive when the
+  // 2021 ones are absent.
+  const strong2021 = found.only2021.filter((t) => t !== '信息处理费')
+  if (strong2021.length > 0) return '2021'
+  if (found.only2019.length > 0) return '2019'
+  if (found.since2019.length > 0) return '2021'
+  if (found.only2021.length > 0) return '2021'
+  if (found.before2019.length > 0) return 'pre-2019'
+  return undefined
+}
+
+export function detectGeneration(blocks: readonly Block[], year?: number): GenerationResult {
+  const found = count(compact(documentText(blocks)))
+  const evidence: string[] = []
+  for (const [marker, label] of [
+    ['only2021', '2021年格式特有'],
+    ['only2019', '2019年格式特有'],
+    ['since2019', '2019年以后格式共有'],
+    ['before2019', '旧条例时期']
+  ] as const) {
+    if (found[marker].length > 0) evidence.push(`${label}的表述：${found[marker].map((t) => `“${t}”`).join('')}`)
+  }
+  const fromYear = byYear(year)
+  const fromLabels = byLabels(found)
+  if (year !== undefined) evidence.push(`报告年度 ${year} 年`)
+
+  if (fromYear && fromLabels) {
+    if (fromYear === fromLabels) return { generation: fromYear, confidence: 0.95, evidence }
+    // The printed tables decide how to read them; the disagreement is worth a look.
+    evidence.push(`报告年度对应${NAMES[fromYear]}，但表格为${NAMES[fromLabels]}`)
+    // 2019–2020 reports with the 2021 labels, and later reports still on the 2019 template, exist.
+    return { generation: fromLabels, confidence: 0.6, evidence }
+  }
+  if (fromYear) return { generation: fromYear, confidence: 0.7, evidence }
+  if (fromLabels) return { generation: fromLabels, confidence: found.since2019.length + found.only2021.length + found.only2019.length > 2 ? 0.8 : 0.6, evidence }
+  evidence.push('未找到年度或表格特征，按2019年以前的格式处理')
+  return { generation: 'pre-2019', confidence: 0.3, evidence }
+}

@@ -1,0 +1,72 @@
+/**
+ * The common shape both kinds of table source are read into: a line of label pieces followed by
+ * value slots. A real table row is one line; a paragraph of a flattened table is one line too
+ * (a label, a figure, or a label with its figures). Recognition then works on lines alone.
+ */
+import type { ValueSource } from '../../types'
+import { isBlankValue, isPageNumber, parseFigure, removeSpaces } from './normalize'
+
+export interface Slot {
+  /** The text as printed. */
+  text: string
+  /** undefined: the cell is empty (or a dash) — blank, never 0. */
+  value: number | undefined
+  source: ValueSource
+  /** Real tables: the grid column, to tell layout debris from value columns. */
+  column?: number
+}
+
+export interface LabelPiece {
+  text: string
+  /** Covered by a cell that started in a row above (a merged group label): context only. */
+  carried: boolean
+  /** Real tables: the grid column the cell starts in, to order header cells spread over rows. */
+  column?: number
+}
+
+export interface Line {
+  block: number
+  labels: LabelPiece[]
+  slots: Slot[]
+  /** Real tables: grid columns that hold a figure in some row of the same table block. */
+  valueColumns?: ReadonlySet<number>
+  /** From a table block (cells are explicit, blanks are meaningful). */
+  fromTable: boolean
+}
+
+/** Figures printed after a label in the same text, separated by spaces or tabs: “（一）予以公开 9 3 1”. */
+export function splitTrailingFigures(text: string): { label: string; figures: string[]; pieces: string[] } {
+  const tokens = text.trim().split(/[\s\u00a0\u3000]+/).filter(Boolean)
+  const figures: string[] = []
+  while (tokens.length && parseFigure(tokens.at(-1)!) !== undefined) figures.unshift(tokens.pop()!)
+  let label = removeSpaces(tokens.join(''))
+  // Digits run straight on from the label (“（一）予以公开120030116”): no label ends in a digit.
+  if (figures.length === 0) {
+    const attached = /^(.*\D)(\d+)$/.exec(label)
+    if (attached && !/[\d.．、]$/.test(attached[1]!)) {
+      label = attached[1]!
+      figures.push(attached[2]!)
+      tokens[tokens.length - 1] = tokens.at(-1)!.slice(0, -attached[2]!.length)
+    }
+  }
+  // The label's space-separated parts: cells of a row copied with spaces, or one label broken by spaces.
+  return { label, figures, pieces: tokens.filter(Boolean) }
+}
+
+export function slotOf(text: string, source: ValueSource, column?: number): Slot | undefined {
+  const value = parseFigure(text)
+  if (value === undefined && !isBlankValue(text)) return undefined
+  return { text: text.trim(), value, source, ...(column === undefined ? {} : { column }) }
+}
+
+/** A paragraph as a line; page numbers and empty paragraphs give none. */
+export function paragraphLine(text: string, block: number): Line | undefined {
+  if (!removeSpaces(text) || isPageNumber(text)) return undefined
+  const { label, figures, pieces } = splitTrailingFigures(text)
+  return {
+    block,
+    labels: label ? pieces.map((piece) => ({ text: piece, carried: false })) : [],
+    slots: figures.map((f) => ({ text: f, value: parseFigure(f), source: { block, text: f } })),
+    fromTable: false
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * Text clean-up for table recognition: labels are compared after removing what printing and
+ * copying add (spaces inside words, line breaks, numbering styles, quote styles, page numbers),
+ * and figures are read as printed (thousands separators, decimals) without ever being repaired.
+ */
+
+/** Whitespace of every kind a copy can bring: ASCII, NBSP, ideographic space, zero-width marks. */
+const SPACES = /[\s\u00a0\u2000-\u200f\u2028\u2029\u202f\u205f\u3000\ufeff]+/g
+
+const FULL_WIDTH_DIGIT = /[０-９]/g
+
+/** Numbering forms that mean the same: 1、 1． 1. (1) （1） → `1.`; 一. 一． → `一、`; (一) → （一）. */
+const NUMBERING: readonly [RegExp, string][] = [
+  [/^[（(](\d{1,2})[）)]/, '$1.'],
+  [/^(\d{1,2})[、．.,，]/, '$1.'],
+  [/^([一二三四五六七八九十]{1,3})[.．,，]/, '$1、'],
+  [/[(（]([一二三四五六七八九十]{1,3})[)）]/g, '（$1）']
+]
+
+/** Quote characters: the official labels use “ ”, copies use " ' 「 」 ‘ ’ or none at all. */
+const QUOTES = /[“”"'‘’「」『』]/g
+
+/** A page number printed inside a table or between its lines: -3-, - 4 -, —5—, 第3页, 第 3 页 共 8 页. */
+const PAGE_NUMBER = /^(?:[-－—–]+\d{1,3}[-－—–]+|第\d{1,3}页(?:共\d{1,3}页)?|\d{1,3}\/\d{1,3})$/
+
+export function toHalfWidthDigits(text: string): string {
+  return text.replace(FULL_WIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+}
+
+export function removeSpaces(text: string): string {
+  return text.replace(SPACES, '')
+}
+
+export function isPageNumber(text: string): boolean {
+  return PAGE_NUMBER.test(removeSpaces(toHalfWidthDigits(text)))
+}
+
+/** The comparable form of a label. Page-number noise becomes the empty string. */
+export function normalizeLabel(text: string): string {
+  let out = removeSpaces(toHalfWidthDigits(text)).replace(QUOTES, '')
+  if (PAGE_NUMBER.test(out)) return ''
+  for (const [pattern, replacement] of NUMBERING) out = out.replace(pattern, replacement)
+  return out
+}
+
+/** The label without its leading numbering (1. / （三） / 三、), for sub-row labels quoted bare. */
+export function stripNumbering(label: string): string {
+  return label.replace(/^(?:\d{1,2}\.|（[一二三四五六七八九十]{1,3}）|[一二三四五六七八九十]{1,3}、)/, '')
+}
+
+/** What a printed value cell may hold instead of a figure: nothing, or a dash meaning “none”. */
+const BLANK = /^(?:[-－—–/／]*|无)$/
+
+export function isBlankValue(text: string): boolean {
+  return BLANK.test(removeSpaces(text))
+}
+
+/** A figure as printed: 1,234,567 or 1234567, decimals (万元 amounts up to six places), an optional 件. */
+const FIGURE = /^[+-]?(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:[.．]\d+)?(?:件|个|万元)?$/
+
+/** The number a cell prints, or undefined when the cell is not a figure. */
+export function parseFigure(text: string): number | undefined {
+  const compact = removeSpaces(toHalfWidthDigits(text))
+  if (!FIGURE.test(compact)) return undefined
+  const value = Number(compact.replace(/[,，]|件|个|万元/g, '').replace('．', '.'))
+  return Number.isFinite(value) ? value : undefined
+}
+
+/** Digits only: a token that may be several figures printed without separator. */
+export function isDigitString(text: string): boolean {
+  return /^\d+$/.test(removeSpaces(toHalfWidthDigits(text)))
+}

@@ -1,0 +1,375 @@
+/**
+ * From readings to values: each row's slots are assigned to its value cells — by count and
+ * order, never by the header grid's positions — with run-together digits split by the tables'
+ * own identities and 2019 labels mapped as spec §2.1 says. Figures are imported exactly as
+ * printed; a blank stays blank.
+ */
+import { cellId, LABEL_SEPARATOR, leaves, type CellId } from '../../../report/cells'
+import { TABLE_2, TABLE_3, TABLE_4, type TableId } from '../../../report/tables'
+import type { Generation, ImportedValue, ValueFlag, ValueSource } from '../../types'
+import type { Reading } from './assemble'
+import { BLOCK_COLUMNS_2019, UNDIVIDED_GROUPS } from './format2019'
+import { isDigitString, removeSpaces } from './normalize'
+import { keepsBalances, splitDigits, type SplitGroup } from './runTogether'
+import { officialPositions, select } from './selectSlots'
+import { TARGETS, type Target } from './targets'
+
+/** Confidence of a value recovered by splitting run-together digits. */
+export const SPLIT_CONFIDENCE = 0.6
+/** Confidence of a value mapped from a 2019 label onto today's cell. */
+const MAPPED_CONFIDENCE = 0.8
+/** Confidence of the undivided （六）其他处理 put into 3.其他. */
+const UNDIVIDED_CONFIDENCE = 0.7
+
+export interface Placed {
+  values: ImportedValue[]
+  warnings: string[]
+  /** Cells whose absence is explained by a warning (printed blank, ambiguous, not in the 2019 format). */
+  accounted: Set<CellId>
+}
+
+interface Emit {
+  confidence: number
+  flags: ValueFlag[]
+  note?: string
+}
+
+interface PendingSplit {
+  cells: CellId[]
+  candidates: number[][]
+  source: ValueSource
+  row: string
+  emits: Emit[]
+}
+
+const T3_COLUMNS = leaves(TABLE_3.columns).map((l) => l.node.key)
+const T4_COLUMNS = leaves(TABLE_4.columns).map((l) => l.node.key)
+const T4_GROUPS = leaves(TABLE_4.rows).map((l) => l.node.key)
+const TABLE_NAMES: Record<TableId, string> = { t2: TABLE_2.name, t3: TABLE_3.name, t4: TABLE_4.name }
+
+function quoted(table: TableId, path: readonly string[]): string {
+  return `${TABLE_NAMES[table]}「${path.join(LABEL_SEPARATOR)}」`
+}
+
+function rowTarget(table: TableId, key: string): Target {
+  return TARGETS.find((t) => t.kind === 'row' && t.table === table && t.key === key && !t.from2019)!
+}
+
+function columnTarget(table: TableId, key: string, block?: string): Target {
+  return TARGETS.find(
+    (t) => t.kind === 'column' && t.table === table && t.key === key && (!block || t.blocks.includes(block))
+  )!
+}
+
+function columnLabel(target: Target): string {
+  return target.path.at(-1) ?? target.key
+}
+
+
+export function placeReadings(readings: readonly Reading[], generation: Generation): Placed {
+  const values = new Map<CellId, ImportedValue>()
+  const warnings: string[] = []
+  const accounted = new Set<CellId>()
+  const pending: PendingSplit[] = []
+  // The same remark on many rows (an extra column all the way down) is said once.
+  const rowNotes = new Map<string, string[]>()
+  const noteRow = (note: string, row: string) => rowNotes.set(note, [...(rowNotes.get(note) ?? []), row])
+
+  const set = (id: CellId, value: number, source: ValueSource, emit: Emit) => {
+    const before = values.get(id)
+    if (before) {
+      if (before.value !== value) {
+        warnings.push(`${describe(id)}出现两次，数值不同（${before.value} 与 ${value}），保留先出现的 ${before.value}`)
+      }
+      return
+    }
+    values.set(id, {
+      cell: id,
+      value,
+      confidence: emit.confidence,
+      source,
+      flags: [...emit.flags],
+      ...(emit.note ? { note: emit.note } : {})
+    })
+  }
+
+  /**
+   * Assign selected slots to cells (undefined: a printed column with no cell today), or split
+   * their digits; `shape` gives the identities, `emits` each cell's confidence and flags.
+   */
+  const fill = (
+    reading: Reading,
+    cells: readonly (CellId | undefined)[],
+    shape: readonly SplitGroup[],
+    row: string,
+    emits: readonly Emit[]
+  ) => {
+    // Empty cells only, not as many as the row has: a header row's leftovers, not a blank row.
+    const printsFigures = reading.slots.some((s) => s.value !== undefined)
+    if (!printsFigures && reading.slots.length !== cells.length) return
+    const totalLast = shape.length === 1 && shape[0]!.totalLast
+    const selection = select(reading.slots, cells.length, reading, official.get(reading), totalLast)
+    if ('problem' in selection) {
+      warnings.push(`${row}${selection.problem}`)
+      return
+    }
+    if ('slots' in selection) {
+      if (selection.note) noteRow(selection.note, row)
+      const blanks: string[] = []
+      selection.slots.forEach((slot, i) => {
+        const id = cells[i]
+        if (!id) return
+        if (slot.value === undefined) {
+          blanks.push(describeColumn(id))
+          accounted.add(id)
+        } else {
+          set(id, slot.value, slot.source, emits[i]!)
+        }
+      })
+      if (blanks.length) warnings.push(`${row}「${blanks.join('、')}」空白，可能为 0，已留空`)
+      return
+    }
+    const first = reading.slots[0]!
+    const source: ValueSource = { ...first.source, text: reading.slots.map((s) => s.text).join(' ') }
+    const candidates = splitDigits(selection.tokens, shape)
+    const splitEmits = emits.map(
+      (emit): Emit => ({
+        confidence: Math.min(emit.confidence, SPLIT_CONFIDENCE),
+        flags: [...new Set<ValueFlag>([...emit.flags, 'split'])],
+        note: [`由连写数字“${selection.tokens.join(' ')}”按勾稽关系拆分`, emit.note].filter(Boolean).join('；')
+      })
+    )
+    const keep = cells.map((id) => id !== undefined)
+    if (candidates.length === 0) {
+      const runTogether = selection.tokens.some((t) => t.length > 1)
+      warnings.push(
+        runTogether
+          ? `${row}数字连写“${selection.tokens.join(' ')}”，找不到符合合计关系的拆分，已留空`
+          : `${row}只有 ${selection.tokens.length} 个数值，应为 ${cells.length} 个，已留空`
+      )
+      cells.forEach((id) => id && accounted.add(id))
+    } else if (candidates.length === 1) {
+      candidates[0]!.forEach((value, i) => cells[i] && set(cells[i]!, value, source, splitEmits[i]!))
+    } else {
+      pending.push({
+        cells: cells.filter((id): id is CellId => id !== undefined),
+        candidates: candidates.map((c) => c.filter((_, i) => keep[i])),
+        source,
+        row,
+        emits: splitEmits.filter((_, i) => keep[i])
+      })
+    }
+  }
+
+  const official = officialPositions(
+    readings.filter((r) => r.table === 't3' && r.fromTable),
+    T3_COLUMNS.length
+  )
+  for (const reading of readings) {
+    if (reading.table === 't3') placeT3(reading)
+    else if (reading.table === 't4') placeT4(reading)
+    else placeT2(reading)
+  }
+  resolvePending()
+  for (const [note, rows] of rowNotes) {
+    warnings.push(rows.length === 1 ? `${rows[0]}${note}` : `${rows[0]}等 ${rows.length} 行${note}`)
+  }
+  return { values: [...values.values()], warnings, accounted }
+
+  function fuzzyEmit(reading: Reading, target: Target, base: Emit): Emit {
+    if (reading.score >= 1) return base
+    const note = `行标签印作“${reading.label}”，按“${target.path.at(-1) ?? ''}”识别`
+    return {
+      confidence: Math.min(base.confidence, reading.score),
+      flags: [...new Set<ValueFlag>([...base.flags, 'review'])],
+      note: base.note ? `${base.note}；${note}` : note
+    }
+  }
+
+  function placeT3(reading: Reading): void {
+    const target = reading.target
+    if (!target) {
+      if (reading.slots.some((s) => s.value !== undefined)) {
+        warnings.push(`表三中有一行数字（${reading.slots.map((s) => s.text).join(' ')}）行标签${reading.label ? `“${reading.label}”无法识别` : '缺失'}，未导入`)
+      }
+      return
+    }
+    let rowKey = target.key
+    let emit: Emit = { confidence: 1, flags: [] }
+    if (!target.leaf) {
+      // The group printed as one row stands for its sub-rows only when they are not printed too;
+      // otherwise it is a subtotal row the format does not have.
+      const divided = readings.some((r) => r.table === 't3' && r.target?.parents.includes(target.key))
+      const undivided = divided ? undefined : UNDIVIDED_GROUPS[target.key]
+      if (!undivided) {
+        warnings.push(`${quoted('t3', target.path)}印有小计数字，现行格式无此行，未导入`)
+        return
+      }
+      rowKey = undivided.into
+      emit = { confidence: UNDIVIDED_CONFIDENCE, flags: ['mapped-2019'], note: undivided.note }
+      for (const sibling of TARGETS.filter((t) => t.table === 't3' && t.parents.at(-1) === target.key)) {
+        if (sibling.key === rowKey) continue
+        T3_COLUMNS.forEach((c) => accounted.add(cellId('t3', sibling.key, c)))
+      }
+      warnings.push(`${quoted('t3', target.path)}未分项${generation === '2021' ? '（按 2019 年格式印制）' : ''}：${undivided.note}`)
+    }
+    const row = quoted('t3', rowTarget('t3', rowKey).path)
+    fill(
+      reading,
+      T3_COLUMNS.map((c) => cellId('t3', rowKey, c)),
+      [{ size: T3_COLUMNS.length, totalLast: T3_COLUMNS.at(-1) === 'total' }],
+      row,
+      T3_COLUMNS.map(() => fuzzyEmit(reading, target, emit))
+    )
+  }
+
+  function placeT4(reading: Reading): void {
+    const target = reading.target
+    const order = headerOrder(reading.header.filter((h) => h.table === 't4'), T4_COLUMNS)
+    const shapeOf = (groups: readonly string[]) =>
+      groups.map(() => ({ size: order.length, totalLast: order.at(-1) === 'total' }))
+    let groups = target ? leavesOf(target) : T4_GROUPS
+    // A whole value row attached to a header label (行政复议 … 复议后起诉) is still the whole row.
+    const whole = T4_GROUPS.length * order.length
+    const tokens = reading.slots.map((s) => removeSpaces(s.text))
+    if (reading.slots.length === whole) groups = T4_GROUPS
+    else if (groups !== T4_GROUPS && reading.slots.length < groups.length * order.length) {
+      const fits = reading.slots.every((s) => isDigitString(s.text)) && splitDigits(tokens, shapeOf(groups)).length > 0
+      if (!fits) groups = T4_GROUPS
+    }
+    const cells = groups.flatMap((g) => order.map((c) => cellId('t4', g, c)))
+    const row = target && groups !== T4_GROUPS ? quoted('t4', target.path) : '表四'
+    const shape = shapeOf(groups)
+    const clean: Emit = { confidence: 1, flags: [] }
+    const emit = target ? fuzzyEmit(reading, target, clean) : clean
+    fill(reading, cells, shape, row, cells.map(() => emit))
+  }
+
+  function placeT2(reading: Reading): void {
+    const target = reading.target
+    if (!target) {
+      if (reading.slots.some((s) => s.value !== undefined)) {
+        warnings.push(`表二中有一行数字（${reading.slots.map((s) => s.text).join(' ')}）行标签${reading.label ? `“${reading.label}”无法识别` : '缺失'}，未导入`)
+      }
+      return
+    }
+    const block = target.blocks[0]!
+    const row = quoted('t2', target.path)
+    const printed = reading.slots.filter((s) => s.value !== undefined)
+    if (target.from2019?.unmapped) {
+      if (printed.length) warnings.push(`${row}（2019 年格式）${target.from2019.unmapped}`)
+      return
+    }
+    const rowKey = target.from2019?.to ?? target.key
+    const official = rowTarget('t2', rowKey)
+    let emit: Emit = { confidence: 1, flags: [] }
+    if (target.from2019?.to) {
+      emit =
+        generation === '2021'
+          ? { confidence: 0.95, flags: ['review'], note: `行名印作“${target.path.at(-1)}”，按“${official.path.at(-1)}”导入` }
+          : { confidence: MAPPED_CONFIDENCE, flags: ['mapped-2019'], note: `2019 年格式“${target.path.at(-1)}”按“${official.path.at(-1)}”导入` }
+    }
+    const columns = t2Columns(reading, block)
+    const cells = columns.map((c) => (c.from2019 ? c.from2019.to : c.key)).map((k) => (k ? cellId('t2', rowKey, k) : undefined))
+    const rowName = quoted('t2', official.path)
+    const selection = select(reading.slots, columns.length, reading, undefined, false)
+    // 2019 columns without a target: say what was left out, once per row.
+    if ('slots' in selection) {
+      const dropped = columns
+        .map((c, i) => ({ c, slot: selection.slots[i] }))
+        .filter(({ c, slot }) => c.from2019?.unmapped && slot?.value !== undefined)
+      const reasons = new Map<string, string[]>()
+      for (const { c, slot } of dropped) {
+        const reason = c.from2019!.unmapped!
+        reasons.set(reason, [...(reasons.get(reason) ?? []), `“${columnLabel(c)}”（${slot!.text}）`])
+      }
+      for (const [reason, printedColumns] of reasons) {
+        warnings.push(`${rowName}：2019 年格式的${printedColumns.join('、')}${reason}`)
+      }
+    }
+    // Read under the 2019 header: today's columns it has no figure for stay blank, said once.
+    if (columns.some((c) => c.from2019)) {
+      const absent = leavesOfBlock(block).filter((k) => !cells.includes(cellId('t2', rowKey, k)))
+      absent.forEach((k) => accounted.add(cellId('t2', rowKey, k)))
+      if (absent.length) {
+        warnings.push(`${rowName}：2019 年格式没有${absent.map((k) => `“${columnLabel(columnTarget('t2', k, block))}”`).join('')}栏目，留空`)
+      }
+    }
+    const rowEmit = fuzzyEmit(reading, target, emit)
+    const columnEmit = (c: Target): Emit => {
+      if (!c.from2019?.to) return rowEmit
+      const mapping = `2019 年格式“${columnLabel(c)}”按“${columnLabel(columnTarget('t2', c.from2019.to, block))}”导入`
+      return {
+        confidence: Math.min(rowEmit.confidence, MAPPED_CONFIDENCE),
+        flags: [...new Set<ValueFlag>([...rowEmit.flags, 'mapped-2019'])],
+        note: [...new Set([rowEmit.note, mapping].filter(Boolean))].join('；')
+      }
+    }
+    // No identity holds inside a 表二 row: a run-together row is split only when one way is possible.
+    fill(reading, cells, [{ size: cells.length, totalLast: false }], rowName, columns.map(columnEmit))
+  }
+
+  /** The columns a 表二 row's figures stand in: the header printed above it, else the format's. */
+  function t2Columns(reading: Reading, block: string): Target[] {
+    const header = reading.header.filter((h) => h.table === 't2')
+    if (header.length && header.every((h) => h.blocks.includes(block))) return header
+    if (generation === '2019') {
+      return (BLOCK_COLUMNS_2019[block] ?? []).map(
+        (label) => TARGETS.find((t) => t.kind === 'column' && t.from2019 && t.path[0] === label)!
+      )
+    }
+    return leavesOfBlock(block).map((k) => columnTarget('t2', k, block))
+  }
+
+  function resolvePending(): void {
+    let progress = true
+    while (progress && pending.length) {
+      progress = false
+      for (const split of [...pending]) {
+        const viable = split.candidates.filter((candidate) =>
+          keepsBalances(split.cells, candidate, (id) => values.get(id)?.value)
+        )
+        if (viable.length !== 1) continue
+        viable[0]!.forEach((value, i) => set(split.cells[i]!, value, split.source, split.emits[i]!))
+        pending.splice(pending.indexOf(split), 1)
+        progress = true
+      }
+    }
+    for (const split of pending) {
+      split.cells.forEach((id) => accounted.add(id))
+      const shown = split.candidates.slice(0, 3).map((c) => c.join('|'))
+      warnings.push(
+        `${split.row}数字连写“${split.source.text}”有 ${split.candidates.length >= 64 ? '多' : split.candidates.length} 种可能的拆分（如 ${shown.join('；')}），无法确定，已留空`
+      )
+    }
+  }
+
+}
+
+function leavesOf(target: Target): string[] {
+  const below = TARGETS.filter((t) => t.table === target.table && t.kind === 'row' && t.leaf && (t.key === target.key || t.parents.includes(target.key)))
+  return below.map((t) => t.key)
+}
+
+function leavesOfBlock(block: string): string[] {
+  const def = TABLE_2.blocks.find((b) => b.key === block)
+  return def ? leaves(def.columns).map((l) => l.node.key) : []
+}
+
+/** The value columns in the order a header printed them, when it printed all of them once. */
+function headerOrder(header: readonly Target[], official: readonly string[]): string[] {
+  const keys = header.map((h) => h.key).filter((k) => official.includes(k))
+  const first = keys.slice(0, official.length)
+  return new Set(first).size === official.length ? first : [...official]
+}
+
+function describe(id: CellId): string {
+  const [table, row] = id.split('.') as [TableId, string]
+  return `${quoted(table, rowTarget(table, row).path)}「${describeColumn(id)}」`
+}
+
+function describeColumn(id: CellId): string {
+  const [table, , column] = id.split('.') as [TableId, string, string]
+  return columnLabel(columnTarget(table, column))
+}
+

@@ -1,0 +1,191 @@
+/**
+ * The unit's name and the report year from the title and the opening text. The year is the year
+ * reported on, never the publication date: “霞美镇2016年政府信息公开年度报告”, published in
+ * March 2017, is the 2016 report.
+ */
+import type { Block } from '../types'
+import { chineseYearDigits, paragraphText } from './blockText'
+
+export interface UnitYear {
+  unit?: string
+  year?: number
+  /** The title as printed, lines of a broken title joined. */
+  title?: string
+  /** Blocks holding the title and the 发文字号, so the section splitter can leave them out. */
+  titleBlocks: number[]
+  /** 发文字号 such as 南霞政〔2016〕202号, when printed above the title. */
+  documentNumber?: string
+  /** How each value was found, in Chinese. */
+  evidence: string[]
+}
+
+/** Title-area lines are short; the first long paragraph is the body. */
+const TITLE_SCAN = 8
+const MAX_TITLE_LINE = 48
+const DOCUMENT_NUMBER = /^[\p{Script=Han}]{1,12}〔\d{4}〕\d+号$/u
+const PUBLISHING_DEBRIS = /^(发布时间|发布日期|来源|时间|作者|浏览|点击|字号|【)/
+const TITLE_WORD = /报告|年报/
+/** A title ends with its kind of document, perhaps followed by a bracketed year or note. */
+const TITLE_END = /(?:报告|年报)\s*(?:[（(][^）)]*[）)])?\s*$/
+/** Section headings (“六、其他需要报告的事项”) are never the title. */
+const HEADING_NUMBER = /^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+\s*[、.．])/
+/** A breadcrumb left by a web page (“首页 > 政府信息公开 > 年报”) is not the title. */
+const NAVIGATION = /[>＞»]|当前位置|您的位置|首页/
+const TITLE_PART = /政府信息公开|政务公开|信息公开|\d{4}年|人民政府|镇|乡|街道|县|区|局|委员会|办公室|工作/
+
+const YEAR_IN_TITLE = /(\d{4})\s*年度?/g
+/** Sentences that state the period reported on, best evidence after the title. */
+const PERIOD_PATTERNS: readonly RegExp[] = [
+  /统计(?:期限|时限|时间|区间|口径)[^。\n]{0,12}?(\d{4})年\s*1月\s*1日/,
+  /自(\d{4})年\s*1月\s*1日起?至/,
+  /^(\d{4})年(?:度)?[，,]/,
+  /(\d{4})年度?(?:政府信息公开|政务公开)工作/
+]
+
+function plausibleYear(y: number): boolean {
+  return y >= 2000 && y <= 2100
+}
+
+interface Title {
+  text: string
+  blocks: number[]
+  documentNumber?: string
+}
+
+function findTitle(blocks: readonly Block[]): Title | undefined {
+  const lines: { index: number; text: string }[] = []
+  let documentNumber: string | undefined
+  let numberBlock: number | undefined
+  for (let i = 0; i < blocks.length && lines.length < TITLE_SCAN; i++) {
+    const text = paragraphText(blocks[i])
+    if (text === undefined || text === '') continue
+    if (text.length > MAX_TITLE_LINE * 2) break
+    if (DOCUMENT_NUMBER.test(text.replace(/\s+/g, ''))) {
+      if (documentNumber === undefined) {
+        documentNumber = text.replace(/\s+/g, '')
+        numberBlock = i
+      }
+      continue
+    }
+    lines.push({ index: i, text })
+  }
+  const at = lines.findIndex(
+    (l) =>
+      TITLE_END.test(l.text) &&
+      l.text.length <= MAX_TITLE_LINE &&
+      !PUBLISHING_DEBRIS.test(l.text) &&
+      !NAVIGATION.test(l.text) &&
+      !HEADING_NUMBER.test(l.text)
+  )
+  if (at < 0) return undefined
+  // A title broken over lines (“…政府信息公开工作” / “年度报告”): take up to two lines before it.
+  let first = at
+  while (first > 0 && at - first < 2) {
+    const prev = lines[first - 1]!
+    if (prev.text.length > MAX_TITLE_LINE || TITLE_WORD.test(prev.text) || !TITLE_PART.test(prev.text) || PUBLISHING_DEBRIS.test(prev.text)) break
+    first--
+  }
+  const parts = lines.slice(first, at + 1)
+  return {
+    text: parts.map((p) => p.text.replace(/\s+/g, '')).join(''),
+    blocks: [...(numberBlock === undefined ? [] : [numberBlock]), ...parts.map((p) => p.index)],
+    documentNumber
+  }
+}
+
+/** “关于2018年度政府信息公开工作的报告” → '' ; “2017年闽清县白樟镇人民政府信息公开工作年度报告” → 闽清县白樟镇人民政府. */
+export function unitFromTitle(title: string): string {
+  // A web page title carries the site name after a separator: “…年度报告_XX县人民政府网”.
+  let t = chineseYearDigits(title).split(/[_|｜]| [-—] /)[0]!.replace(/[（(][^）)]*[）)]/g, '')
+  t = t.replace(/^关于/, '').replace(/\d{4}\s*年度?/g, '')
+  const keyword = /政府信息公开|政务公开|信息公开|年度报告|工作报告|报告|年报/.exec(t)
+  let unit = keyword ? t.slice(0, keyword.index) : t
+  // “…人民政府信息公开” shares 政府 between the name and the subject.
+  if (keyword?.[0] === '政府信息公开' && /人民$/.test(unit)) unit += '政府'
+  return unit.replace(/关于$|的$|年$/, '').trim()
+}
+
+/** The full name when the text spells it out: 霞美镇 → 霞美镇人民政府. */
+const FULL_NAME_SUFFIXES = ['人民政府', '街道办事处', '办事处'] as const
+
+function completeName(printed: string, text: string): string {
+  if (/人民政府$|办事处$|局$|委员会$|办公室$|中心$/.test(printed)) return printed
+  // “XX镇政府” is the short form of XX镇人民政府: complete it the same way.
+  const unit = printed.replace(/(?<=[镇乡区县市])政府$/, '')
+  if (unit !== printed && !text.includes(unit + '人民政府')) return printed
+  for (const suffix of FULL_NAME_SUFFIXES) {
+    if (unit.endsWith('街道') && suffix === '人民政府') continue
+    const full = unit.endsWith('街道') && suffix === '街道办事处' ? unit + '办事处' : unit + suffix
+    if (text.includes(full)) return full
+  }
+  return unit
+}
+
+const UNIT_PHRASE = /[\p{Script=Han}]{2,16}?(?:镇|乡|街道|县|区|市)(?:人民政府|街道办事处|办事处)|[\p{Script=Han}]{2,12}?局/gu
+
+/** The most frequent “XX镇人民政府”-like phrase: the fallback when the title names no unit. */
+function mostFrequentUnit(text: string): string | undefined {
+  const counts = new Map<string, number>()
+  for (const m of text.matchAll(UNIT_PHRASE)) {
+    const name = m[0].replace(/^(?:关于|根据|按照|由|我|在|经|对|向|是)/, '')
+    counts.set(name, (counts.get(name) ?? 0) + 1)
+  }
+  return [...counts].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0]?.[0]
+}
+
+function yearFromText(text: string): { year: number; how: string } | undefined {
+  const lines = chineseYearDigits(text).split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 40)
+  for (const pattern of PERIOD_PATTERNS) {
+    for (const line of lines) {
+      const m = pattern.exec(line)
+      if (m && plausibleYear(Number(m[1]))) return { year: Number(m[1]), how: `正文“${m[0].slice(0, 30)}”` }
+    }
+  }
+  return undefined
+}
+
+export function recognizeUnitYear(blocks: readonly Block[]): UnitYear {
+  const evidence: string[] = []
+  const title = findTitle(blocks)
+  const body = blocks.map((b) => paragraphText(b) ?? '').join('\n')
+  let year: number | undefined
+  let unit: string | undefined
+
+  if (title) {
+    const years = [...chineseYearDigits(title.text).matchAll(YEAR_IN_TITLE)].map((m) => Number(m[1])).filter(plausibleYear)
+    if (years[0] !== undefined) {
+      year = years[0]
+      evidence.push(`年度取自标题“${title.text}”`)
+    }
+    const fromTitle = unitFromTitle(title.text)
+    if (fromTitle.length >= 2) {
+      unit = completeName(fromTitle, body)
+      evidence.push(unit === fromTitle ? `单位取自标题` : `单位取自标题“${fromTitle}”，按正文补全为“${unit}”`)
+    }
+  }
+  if (year === undefined) {
+    const found = yearFromText(body)
+    if (found) {
+      year = found.year
+      evidence.push(`年度取自${found.how}`)
+    }
+  }
+  if (unit === undefined) {
+    const frequent = mostFrequentUnit(body)
+    if (frequent) {
+      unit = frequent
+      evidence.push(`单位取自正文中最常出现的“${frequent}”`)
+    }
+  }
+  return {
+    unit,
+    year,
+    title: title?.text,
+    titleBlocks: title?.blocks ?? [],
+    documentNumber: title?.documentNumber,
+    evidence
+  }
+}
+
+/** The name the report assembler uses. */
+export const findUnitAndYear = recognizeUnitYear
