@@ -1,0 +1,10 @@
+/** The report library on disk. Node-only: the main process and the CLI use it, never the renderer. */
+export { ReportLibrary, isBackupId } from './library'
+export type { LibraryEntry, LibraryOptions, LibraryUnit, OpenedReport, RestoredReport, SavedReport } from './library'
+export { DamagedReportError, LibraryError, formatTime } from './errors'
+export type { BackupInfo, LibraryErrorCode } from './errors'
+export type { RemovedReport } from './recycle'
+export type { Migration, Migrations } from './reportFile'
+export type { FileInfo, LibraryFs, WritableFile } from './fs'
+export { nodeFs } from './fs'
+export { unitSlug } from './paths'
