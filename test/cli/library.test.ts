@@ -1,16 +1,10 @@
-/**
- * `library …` end to end, in-process. Until program.ts registers the command, the program is built
- * here the way buildProgram does it (exit override, output capture, one-line errors).
- */
+/** `library …` end to end, in-process through the real CLI program. */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Command, CommanderError } from 'commander'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { registerLibrary } from '../../src/cli/commands/library'
-import { CliError } from '../../src/cli/io'
-import { parseReport, ReportError, serializeReport, type Report } from '../../src/core/report/report'
-import { FileError } from '../../src/main/services/files'
+import { runCli } from '../../src/cli/program'
+import { parseReport, serializeReport, type Report } from '../../src/core/report/report'
 import { consistentReport, withSection } from '../support/reports'
 
 interface Run {
@@ -22,18 +16,7 @@ interface Run {
 async function cli(...argv: string[]): Promise<Run> {
   let out = ''
   let err = ''
-  let code = 0
-  const io = { out: (t: string) => (out += t), err: (t: string) => (err += t) }
-  const program = new Command().exitOverride().configureOutput({ writeOut: io.out, writeErr: () => undefined })
-  registerLibrary(program, { io, setExitCode: (c) => (code = c) })
-  try {
-    await program.parseAsync(['library', ...argv, '--library', dir], { from: 'user' })
-  } catch (error) {
-    if (error instanceof CommanderError && error.code.startsWith('commander.help')) return { code: 0, out, err }
-    if (!(error instanceof CliError || error instanceof FileError || error instanceof ReportError)) throw error
-    err += `错误：${error.message}\n`
-    code = error instanceof CliError ? error.exitCode : 2
-  }
+  const code = await runCli(['library', ...argv, '--library', dir], { out: (t) => (out += t), err: (t) => (err += t) })
   return { code, out, err }
 }
 

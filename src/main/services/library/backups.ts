@@ -6,9 +6,9 @@
 import { join } from 'node:path'
 import type { Report } from '../../../core/report/report'
 import { describeFsError } from '../files'
-import { writeAtomic } from './atomicWrite'
+import { writeAtomic } from '../atomicWrite'
 import type { BackupInfo } from './errors'
-import type { LibraryFs } from './fs'
+import type { LibraryFs } from '../fsAdapter'
 import { parseReportBytes, readReportFile, type Migrations, type ReadReport } from './reportFile'
 import { compareTimeIdsDesc, freeTimeId, parseTimeId, type ParsedTimeId } from './timeId'
 

@@ -7,7 +7,7 @@
  */
 import { describeFsError } from '../files'
 import { LibraryError } from './errors'
-import { errorCode, type LibraryFs } from './fs'
+import { errorCode, type LibraryFs } from '../fsAdapter'
 
 export interface LockOptions {
   /** A lock file older than this is considered left by a dead process and broken. */

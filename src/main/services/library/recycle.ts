@@ -6,8 +6,8 @@ import { dirname, join } from 'node:path'
 import { z } from 'zod'
 import { UNIT_LEVELS } from '../../../core/report/report'
 import { describeFsError } from '../files'
-import { writeAtomic } from './atomicWrite'
-import type { LibraryFs } from './fs'
+import { writeAtomic } from '../atomicWrite'
+import type { LibraryFs } from '../fsAdapter'
 import { compareTimeIdsDesc, freeTimeId, parseTimeId } from './timeId'
 
 export interface RemovedReport {

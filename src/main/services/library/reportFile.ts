@@ -5,7 +5,7 @@
  */
 import { formatBytes, MAX_REPORT_BYTES, describeFsError, FileError } from '../files'
 import { ReportError, SCHEMA_VERSION, serializeReport, toReport, type Report } from '../../../core/report/report'
-import { errorCode, type LibraryFs } from './fs'
+import { errorCode, type LibraryFs } from '../fsAdapter'
 
 /** Upgrades a document from the version it is keyed by to the next one. */
 export type Migration = (doc: Record<string, unknown>) => Record<string, unknown>

@@ -1,7 +1,7 @@
 /** Stray temp files: left when a write was killed between creating the temp file and the rename. */
 import { join } from 'node:path'
-import { isTempName } from './atomicWrite'
-import type { LibraryFs } from './fs'
+import { isTempName } from '../atomicWrite'
+import type { LibraryFs } from '../fsAdapter'
 
 /**
  * Removes temp files in `folder` that match `which` and are older than `olderThanMs` (0: all).

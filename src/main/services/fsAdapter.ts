@@ -1,5 +1,5 @@
 /**
- * The few file operations the library needs, behind one interface so that tests can make any of
+ * The few file operations atomic writes and the report library need, behind one interface so that tests can make any of
  * them fail (full disk, read-only folder, a process killed half-way) without touching the real disk's
  * permissions — tests run as root, where chmod does not block writes.
  */

@@ -1,12 +1,12 @@
 /**
- * The library's atomic write: the same steps as `writeFileAtomic` in files.ts (temp file in the same
- * folder, fsync, rename over the target), plus an fsync of the folder so that the rename itself
- * survives a power cut. It goes through `LibraryFs` so that tests can interrupt it at every step.
+ * The atomic write behind `writeFileAtomic` and the report library: temp file in the same folder,
+ * fsync, rename over the target, then an fsync of the folder so that the rename itself survives a
+ * power cut. It goes through an injectable fs so that tests can interrupt it at every step.
  */
 import { randomBytes } from 'node:crypto'
 import { basename, dirname, join } from 'node:path'
-import { describeFsError } from '../files'
-import type { LibraryFs } from './fs'
+import { describeFsError } from './fileErrors'
+import type { LibraryFs } from './fsAdapter'
 
 /** Temp files are named like those of `writeFileAtomic`, so stray ones of either are recognised. */
 const TEMP_NAME = /^\..+\.[0-9a-f]{12}\.tmp$/
