@@ -22,3 +22,6 @@ for (const line of await benchImport()) console.log(line)
 
 const { benchLibrary } = await import('./library')
 for (const line of await benchLibrary()) console.log(line)
+
+const { benchNextYear } = await import('./nextYear')
+for (const line of await benchNextYear()) console.log(line)

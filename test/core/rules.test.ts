@@ -4,7 +4,7 @@ import { CELLS } from '../../src/core/report/cells'
 import { checkReport, RULES, runRules, type Finding, type Rule } from '../../src/core/rules/index'
 import { consistentReport, previousReport, withSection, withValues } from '../support/reports'
 
-const RULE_IDS = ['R1', 'R2', 'R3', 'R4', 'R5', 'BLANK', 'X1', 'X2', 'P1', 'P3', 'P5', 'P6', 'YEAR']
+const RULE_IDS = ['R1', 'R2', 'R3', 'R4', 'R5', 'BLANK', 'X1', 'X2', 'P1', 'P3', 'P5', 'P6', 'YEAR', 'STALE', 'COPY', 'P2']
 
 describe('the rule list', () => {
   it('has every rule once, as data with a Chinese title and what it reads', () => {
@@ -28,13 +28,16 @@ describe('the rule list', () => {
     ['P3', 'warning'],
     ['P5', 'warning'],
     ['P6', 'warning'],
-    ['YEAR', 'warning']
+    ['YEAR', 'warning'],
+    ['STALE', 'warning'],
+    ['COPY', 'warning'],
+    ['P2', 'warning']
   ])('%s is an %s', (id, severity) => {
     expect(RULES.find((r) => r.id === id)?.severity).toBe(severity)
   })
 
   it('marks only the cross-year rules as reading last year', () => {
-    expect(RULES.filter((r) => r.reads.previous).map((r) => r.id)).toEqual(['X1', 'X2'])
+    expect(RULES.filter((r) => r.reads.previous).map((r) => r.id)).toEqual(['X1', 'X2', 'COPY', 'P2'])
   })
 })
 

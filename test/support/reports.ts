@@ -151,9 +151,25 @@ export function consistentReport(options: ReportOptions = {}): Report {
   }
 }
 
+/**
+ * Last year's narrative, worded differently: this year's consistent report is then no copy of last
+ * year's (the COPY and P2 checks), as in a report written afresh.
+ */
+function previousNarrative(year: number): Record<SectionId, string> {
+  return {
+    overview: `${year}年，我镇围绕政务公开重点任务，完善公开目录，规范发布流程，政务公开工作有序推进。`,
+    proactive: '主动公开政府信息的具体数据见下表。',
+    requests: '依申请公开的具体数据见下表。',
+    review: '政府信息公开行政复议、行政诉讼的具体数据见下表。',
+    problems: '（一）存在的主要问题。一是公开内容更新不够及时；二是工作人员业务能力有待提升。\n（二）改进情况。将加强业务培训，建立定期更新机制。',
+    other: `${year}年，我镇未收取信息处理费。`
+  }
+}
+
 /** The consistent report of the year before: a matching `previous` for the cross-year checks. */
 export function previousReport(report: Report = consistentReport()): Report {
-  return consistentReport({ unit: report.unit.name, year: report.year - 1, level: report.unit.level })
+  const previous = consistentReport({ unit: report.unit.name, year: report.year - 1, level: report.unit.level })
+  return { ...previous, sections: previousNarrative(previous.year) }
 }
 
 /** A copy with some values changed; `undefined` makes a cell blank. */

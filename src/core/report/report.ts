@@ -60,6 +60,24 @@ export const reportSchema = z.object({
       signature: z.boolean().default(true)
     })
     .default({ blankCells: 'zero', signature: true }),
+  /**
+   * Last year's figures this year's are computed from, kept when the draft was carried over from last
+   * year's report (see nextYear.ts): 现行有效件数 = baseline + 制发 − 废止. Optional and additive, so
+   * reports saved before it existed read unchanged.
+   */
+  baseline: z
+    .object({
+      /** The year the baseline figures are of (the report year − 1 when carried over). */
+      year: z.number().int().optional(),
+      /** 表二 第二十条第（一）项 现行有效件数 of last year, by row. */
+      inForce: z
+        .object({
+          rules: z.number().refine(Number.isFinite, '数值无效').optional(),
+          normative: z.number().refine(Number.isFinite, '数值无效').optional()
+        })
+        .optional()
+    })
+    .optional(),
   provenance: z
     .object({
       source: z.string().optional(),

@@ -1,5 +1,6 @@
 /**
- * X1, X2: this year's report against last year's. Both are warnings, because last year's report may
+ * X1, X2: this year's report against last year's (X2 also against the baseline a carried-over
+ * draft keeps, when last year's report is not given). Both are warnings, because last year's report may
  * itself have been wrong, and 清理/修订 exercises legitimately break the 现行有效 identity.
  */
 import { CELLS, cellId, describeCell, type CellId } from '../report/cells'
@@ -48,13 +49,15 @@ export const CARRY_OVER_RULE: Rule = {
 }
 
 interface InForceRow {
+  row: 'rules' | 'normative'
   issued: CellId
   repealed: CellId
   inForce: CellId
 }
 
 /** 表二 第二十条第（一）项: the rows whose 现行有效件数 carries over from year to year. */
-const IN_FORCE_ROWS: readonly InForceRow[] = ['rules', 'normative'].map((row) => ({
+const IN_FORCE_ROWS: readonly InForceRow[] = (['rules', 'normative'] as const).map((row) => ({
+  row,
   issued: cellId('t2', row, 'issued'),
   repealed: cellId('t2', row, 'repealed'),
   inForce: cellId('t2', row, 'inForce')
@@ -64,13 +67,15 @@ export const IN_FORCE_RULE: Rule = {
   id: 'X2',
   severity: 'warning',
   title: '现行有效件数＝上年现行有效件数＋本年制发件数－本年废止件数',
-  reads: { cells: IN_FORCE_ROWS.flatMap((r) => [r.issued, r.repealed, r.inForce]), previous: true },
+  reads: { cells: IN_FORCE_ROWS.flatMap((r) => [r.issued, r.repealed, r.inForce]), previous: true, baseline: true },
   evaluate({ report, previous }) {
     const before = lastYear(report, previous)
-    if (!before) return []
+    // Without last year's report, the figures carried into the draft (nextYear.ts) stand in for it.
+    const baseline = report.baseline?.year === undefined || report.baseline.year === report.year - 1 ? report.baseline?.inForce : undefined
+    if (!before && !baseline) return []
     const findings: Finding[] = []
     for (const row of IN_FORCE_ROWS) {
-      const base = before.values[row.inForce]
+      const base = before ? before.values[row.inForce] : baseline?.[row.row]
       const issued = report.values[row.issued]
       const repealed = report.values[row.repealed]
       const actual = report.values[row.inForce]

@@ -8,6 +8,8 @@ import { OVERVIEW_LENGTH_RULE, PROCESSING_FEE_RULE } from './text'
 import { QUOTED_FIGURES_RULE } from './quotedFigures'
 import { REGULATIONS_RULE } from './plausibility'
 import { STALE_YEAR_RULE } from './staleYears'
+import { REVIEW_MARKS_RULE } from './marks'
+import { COPY_RULE, PROBLEMS_COPY_RULE } from './copy'
 
 /** Every check, in the order its findings are listed within a severity. */
 export const RULES: readonly Rule[] = [
@@ -20,7 +22,10 @@ export const RULES: readonly Rule[] = [
   PROCESSING_FEE_RULE,
   QUOTED_FIGURES_RULE,
   REGULATIONS_RULE,
-  STALE_YEAR_RULE
+  STALE_YEAR_RULE,
+  REVIEW_MARKS_RULE,
+  COPY_RULE,
+  PROBLEMS_COPY_RULE
 ]
 
 export const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'hint']
@@ -37,7 +42,7 @@ export function runRules(rules: readonly Rule[], report: Report, previous?: Repo
   const ctx: CheckContext = previous ? { report, previous } : { report }
   const bySeverity: Record<Severity, Finding[]> = { error: [], warning: [], hint: [] }
   for (const rule of rules) {
-    if (rule.reads.previous && !previous) continue
+    if (rule.reads.previous && !previous && !(rule.reads.baseline && report.baseline)) continue
     for (const finding of rule.evaluate(ctx)) bySeverity[finding.severity].push(finding)
   }
   return SEVERITY_ORDER.flatMap((severity) => bySeverity[severity])

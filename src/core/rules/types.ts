@@ -13,7 +13,7 @@ export type JumpTarget =
   | { kind: 'section'; section: SectionId; start?: number; end?: number }
 
 export interface Finding {
-  /** Rule id: R1…R5, BLANK, X1, X2, P1, P3, P5, P6, YEAR. */
+  /** Rule id: R1…R5, BLANK, X1, X2, P1, P2, P3, P5, P6, YEAR, STALE, COPY. */
   rule: string
   severity: Severity
   /** One Chinese sentence an officer understands without knowing the rule id. */
@@ -36,6 +36,12 @@ export interface Rule {
   /** Short Chinese title of the rule (shown in the checks panel and `check --json`). */
   title: string
   /** What the rule reads: cell ids and/or section ids. */
-  reads: { cells?: readonly CellId[]; sections?: readonly SectionId[]; previous?: boolean }
+  reads: {
+    cells?: readonly CellId[]
+    sections?: readonly SectionId[]
+    previous?: boolean
+    /** Without last year's report, the rule can still read the figures carried into `report.baseline`. */
+    baseline?: boolean
+  }
   evaluate(ctx: CheckContext): Finding[]
 }
