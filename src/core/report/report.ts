@@ -129,16 +129,21 @@ export class ReportError extends Error {
   override name = 'ReportError'
 }
 
+/** Upgrades a document from the version it is keyed by to a later one. */
+export type Migration = (doc: Record<string, unknown>) => Record<string, unknown>
+export type Migrations = Readonly<Record<number, Migration>>
+
 /**
  * Migrations from older schema versions, keyed by the version they upgrade from.
  * Reports are migrated on read and never rejected for being old.
  */
-const MIGRATIONS: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {}
+const MIGRATIONS: Migrations = {}
 
-function migrate(doc: Record<string, unknown>): Record<string, unknown> {
+function migrate(doc: Record<string, unknown>, extra: Migrations): Record<string, unknown> {
+  const steps: Migrations = { ...MIGRATIONS, ...extra }
   let current = doc
   const declared = current.schemaVersion
-  if (typeof declared !== 'number' || !Number.isInteger(declared) || declared < 1) {
+  if (typeof declared !== 'number' || !Number.isInteger(declared) || declared < 0) {
     throw new ReportError('不是年报文件：缺少有效的 schemaVersion')
   }
   let version = declared
@@ -146,10 +151,12 @@ function migrate(doc: Record<string, unknown>): Record<string, unknown> {
     throw new ReportError(`该文件由更新版本的程序保存（格式版本 ${version}），请升级本程序后再打开`)
   }
   while (version < SCHEMA_VERSION) {
-    const step = MIGRATIONS[version]
+    const step = steps[version]
     if (!step) throw new ReportError(`无法识别的格式版本 ${version}`)
     current = step(current)
-    version = current.schemaVersion as number
+    const next = current.schemaVersion
+    if (typeof next !== 'number' || next <= version) throw new ReportError(`格式版本 ${version} 的升级步骤有误`)
+    version = next
   }
   return current
 }
@@ -161,12 +168,15 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return `${issue.message}${where}`
 }
 
-/** Validate (and migrate) a parsed JSON value into a Report. Throws ReportError in Chinese. */
-export function toReport(value: unknown): Report {
+/**
+ * Validate (and migrate) a parsed JSON value into a Report. Throws ReportError in Chinese.
+ * `migrations` adds steps to the built-in ones (tests, and a library reading future versions).
+ */
+export function toReport(value: unknown, options: { migrations?: Migrations } = {}): Report {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new ReportError('不是年报文件：内容不是 JSON 对象')
   }
-  const result = reportSchema.safeParse(migrate(value as Record<string, unknown>))
+  const result = reportSchema.safeParse(migrate(value as Record<string, unknown>, options.migrations ?? {}))
   if (!result.success) {
     const first = result.error.issues[0]
     throw new ReportError(`年报文件内容有误：${first ? describeIssue(first) : '格式不符'}`)

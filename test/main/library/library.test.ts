@@ -265,7 +265,7 @@ describe('schema migration', () => {
 
   it('without a migration for it, an old version is reported, not guessed at', async () => {
     await writeV0()
-    await expect(library().open(UNIT, 2025)).rejects.toThrow(/报告文件已损坏.*schemaVersion/)
+    await expect(library().open(UNIT, 2025)).rejects.toThrow(/报告文件已损坏.*无法识别的格式版本 0/)
   })
 
   it('a file from a newer program is reported as such', async () => {

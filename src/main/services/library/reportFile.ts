@@ -4,12 +4,10 @@
  * all (missing, no permission) is a FileError — the file itself may be fine.
  */
 import { formatBytes, MAX_REPORT_BYTES, describeFsError, FileError } from '../files'
-import { ReportError, SCHEMA_VERSION, serializeReport, toReport, type Report } from '../../../core/report/report'
+import { ReportError, SCHEMA_VERSION, serializeReport, toReport, type Migrations, type Report } from '../../../core/report/report'
 import { errorCode, type LibraryFs } from '../fsAdapter'
 
-/** Upgrades a document from the version it is keyed by to the next one. */
-export type Migration = (doc: Record<string, unknown>) => Record<string, unknown>
-export type Migrations = Readonly<Record<number, Migration>>
+export type { Migration, Migrations } from '../../../core/report/report'
 
 export interface ReadReport {
   report: Report
@@ -54,30 +52,11 @@ export function parseReportBytes(bytes: Uint8Array, migrations: Migrations): { r
     throw new ReportError('不是有效的 JSON，可能写入时被中断或被其他程序改动')
   }
   const declared = isObject(value) ? value.schemaVersion : undefined
-  const upgraded = isObject(value) ? upgrade(value, migrations) : value
-  const report = toReport(upgraded)
+  const report = toReport(value, { migrations })
   const migratedFrom = typeof declared === 'number' && declared < SCHEMA_VERSION ? declared : undefined
   return migratedFrom === undefined ? { report } : { report, migratedFrom }
 }
 
-/**
- * Runs the library's migrations up to the current version. The core's own registry (in report.ts)
- * then handles whatever is left; here tests and future versions can add steps without touching it.
- */
-function upgrade(doc: Record<string, unknown>, migrations: Migrations): Record<string, unknown> {
-  let current = doc
-  for (;;) {
-    const version = current.schemaVersion
-    if (typeof version !== 'number' || version >= SCHEMA_VERSION) return current
-    const step = migrations[version]
-    if (!step) return current
-    const next = step(current)
-    if (typeof next.schemaVersion !== 'number' || next.schemaVersion <= version) {
-      throw new ReportError(`格式版本 ${version} 的升级步骤有误`)
-    }
-    current = next
-  }
-}
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
