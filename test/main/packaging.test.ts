@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+
+const read = (file: string) => JSON.parse(readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8')) as Record<string, unknown>
+const builder = read('electron-builder.json') as {
+  productName: string
+  files: string[]
+  win: { target: { target: string; arch: string[] }[] }
+  linux: { target: { target: string; arch: string[] }[] }
+}
+const pkg = read('package.json') as { scripts: Record<string, string>; dependencies: Record<string, string> }
+
+describe('packaging', () => {
+  it('builds 政府信息公开年报助手 for Windows x64 (NSIS) and Linux x64/arm64 (AppImage, deb)', () => {
+    expect(builder.productName).toBe('政府信息公开年报助手')
+    expect(builder.win.target).toEqual([{ target: 'nsis', arch: ['x64'] }])
+    expect(builder.linux.target).toEqual([
+      { target: 'AppImage', arch: ['x64', 'arm64'] },
+      { target: 'deb', arch: ['x64', 'arm64'] }
+    ])
+    expect(builder.files).toContain('out/**/*')
+  })
+
+  it('keeps packaging out of install and test, since it downloads Electron', () => {
+    expect(pkg.scripts.dist).toMatch(/electron-builder/)
+    expect(pkg.scripts.postinstall).toBeUndefined()
+    expect(pkg.scripts.test).not.toMatch(/electron-builder|dist/)
+  })
+
+  it('ships only what the main process needs at run time: the renderer is bundled', () => {
+    for (const bundled of ['vue', 'naive-ui', 'pinia', 'echarts']) expect(pkg.dependencies[bundled]).toBeUndefined()
+  })
+})
