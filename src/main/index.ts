@@ -4,10 +4,13 @@
  */
 import { join } from 'node:path'
 import { app, BrowserWindow, dialog, session } from 'electron'
+import { createElectronDialogs, electronShell } from './dialogs'
 import { createHandlers } from './ipc/handlers/index'
 import { registerIpc } from './ipc/register'
 import { createRegistry } from './ipc/registry'
 import { installMenu } from './menu'
+import { ReportLibrary } from './services/library/index'
+import { PathTokens } from './services/pathTokens'
 import { createUrlPolicy } from './urlPolicy'
 import { createMainWindow, hardenSession } from './window'
 
@@ -48,7 +51,15 @@ function start(): void {
 
   void app.whenReady().then(() => {
     hardenSession(session.defaultSession)
-    registerIpc(createRegistry(createHandlers({ appInfo })), { isTrustedSender: (url) => urlPolicy.isAppUrl(url) })
+    const handlers = createHandlers({
+      appInfo,
+      // Autosave writes every few seconds: back up at most once a minute so five backups span real work.
+      library: new ReportLibrary(join(app.getPath('userData'), 'library'), { backupIntervalMs: 60_000 }),
+      dialogs: createElectronDialogs({ getWindow: () => mainWindow, exportFolder: () => app.getPath('documents') }),
+      shell: electronShell,
+      tokens: new PathTokens()
+    })
+    registerIpc(createRegistry(handlers), { isTrustedSender: (url) => urlPolicy.isAppUrl(url) })
     installMenu({
       appName: appInfo.name,
       isDev,

@@ -5,6 +5,7 @@ import { createRegistry } from '../../src/main/ipc/registry'
 import { BRIDGE_FAILURE, type Api } from '../../src/shared/ipc/api'
 import { ROUTE_NAMES } from '../../src/shared/ipc/contract'
 import { contextBridge, ipcMain, ipcRenderer, resetElectronMock } from '../support/electron-mock'
+import { idleHandlerDeps } from '../support/testMain'
 
 /** Every leaf of the exposed object, as `namespace.method` → value. */
 function leaves(value: unknown, prefix = ''): Map<string, unknown> {
@@ -21,7 +22,7 @@ describe('preload', () => {
 
   beforeAll(async () => {
     resetElectronMock()
-    registerIpc(createRegistry(createHandlers({ appInfo: { name: '年报助手', version: '9.9.9', platform: 'linux' } })), {
+    registerIpc(createRegistry(createHandlers(idleHandlerDeps({ name: '年报助手', version: '9.9.9', platform: 'linux' }))), {
       isTrustedSender: () => true
     })
     await import('../../src/preload/index')

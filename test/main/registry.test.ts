@@ -4,17 +4,14 @@ import type { Finding } from '../../src/core/rules/types'
 import { createHandlers } from '../../src/main/ipc/handlers/index'
 import { createRegistry, MESSAGES, UserFacingError, type Handlers } from '../../src/main/ipc/registry'
 import { ROUTE_NAMES } from '../../src/shared/ipc/contract'
+import { idleHandlerDeps } from '../support/testMain'
 
 const APP_INFO = { name: '政府信息公开年报助手', version: '0.1.0', platform: 'linux' }
 
 /** Real handlers with spies around them, so a test can tell whether one ran. */
 function spiedHandlers(overrides: Partial<Handlers> = {}): Handlers {
-  const real = { ...createHandlers({ appInfo: APP_INFO }), ...overrides }
-  return {
-    'app:getInfo': vi.fn(real['app:getInfo']),
-    'report:new': vi.fn(real['report:new']),
-    'report:check': vi.fn(real['report:check'])
-  }
+  const real = { ...createHandlers(idleHandlerDeps(APP_INFO)), ...overrides }
+  return Object.fromEntries(Object.entries(real).map(([route, handler]) => [route, vi.fn(handler)])) as unknown as Handlers
 }
 
 describe('IPC registry', () => {
@@ -123,17 +120,17 @@ describe('IPC registry', () => {
 
 describe('every contract route has a handler', () => {
   it('at run time', () => {
-    expect(Object.keys(createHandlers({ appInfo: APP_INFO })).sort()).toEqual([...ROUTE_NAMES].sort())
-    expect(createRegistry(createHandlers({ appInfo: APP_INFO })).routes).toEqual(ROUTE_NAMES)
+    expect(Object.keys(createHandlers(idleHandlerDeps(APP_INFO))).sort()).toEqual([...ROUTE_NAMES].sort())
+    expect(createRegistry(createHandlers(idleHandlerDeps(APP_INFO))).routes).toEqual(ROUTE_NAMES)
   })
 
   it('refuses to start with a missing handler', () => {
-    const { 'report:check': _dropped, ...incomplete } = createHandlers({ appInfo: APP_INFO })
+    const { 'report:check': _dropped, ...incomplete } = createHandlers(idleHandlerDeps(APP_INFO))
     expect(() => createRegistry(incomplete as Handlers)).toThrow(/report:check/)
   })
 
   it('at compile time (checked by `npm run typecheck`)', () => {
-    const complete = createHandlers({ appInfo: APP_INFO })
+    const complete = createHandlers(idleHandlerDeps(APP_INFO))
     const { 'report:check': _dropped, ...incomplete } = complete
     // @ts-expect-error a route without a handler does not compile
     const missing: Handlers = incomplete

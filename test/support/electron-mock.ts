@@ -4,6 +4,7 @@
  * glue code to run in plain Node, recording what it was asked to do so tests can drive and inspect it.
  * Import it by path in tests to reach the extra inspection helpers; `resetElectronMock()` between tests.
  */
+import { tmpdir } from 'node:os'
 import { vi } from 'vitest'
 
 type Listener = (...args: never[]) => unknown
@@ -155,6 +156,10 @@ class MockApp extends Emitter {
   }
   getVersion(): string {
     return this.version
+  }
+  /** A per-name folder under the OS temp folder: main builds the library path from 'userData'. */
+  getPath(name: string): string {
+    return `${tmpdir()}/electron-mock/${name}`
   }
   whenReady(): Promise<void> {
     return Promise.resolve()

@@ -7,16 +7,28 @@
  * Imported by main, preload and renderer alike: keep it free of Node and Electron.
  */
 import { z } from 'zod'
-import { isCellId, type CellId } from '../../core/report/cells'
-import { reportSchema, type Report } from '../../core/report/report'
-import { SECTION_IDS, type SectionId } from '../../core/report/sections'
+import { UNIT_LEVELS } from '../../core/report/report'
 import type { Finding } from '../../core/rules/types'
-
-/** Core's `Report` narrows `values` to cell ids, which `reportSchema` has already checked key by key. */
-const reportDoc = reportSchema.transform((report): Report => report as Report)
-
-const cellIdSchema = z.custom<CellId>((v) => typeof v === 'string' && isCellId(v), '未知单元格')
-const sectionIdSchema = z.custom<SectionId>((v) => typeof v === 'string' && (SECTION_IDS as readonly string[]).includes(v))
+import {
+  backupId,
+  backupSummarySchema,
+  base64Bytes,
+  cellIdSchema,
+  exportedFileSchema,
+  exportOptions,
+  fileName,
+  fileToken,
+  importPreviewSchema,
+  libraryUnitSchema,
+  MAX_PASTE_CHARS,
+  removalId,
+  reportDoc,
+  reportYear,
+  sectionIdSchema,
+  trendPointSchema,
+  unitName,
+  unitYear
+} from './schemas'
 
 // Loose: a field the rules add later passes through instead of being silently stripped.
 const findingSchema: z.ZodType<Finding> = z.looseObject({
@@ -54,18 +66,61 @@ export const contract = {
   /** Name, version and platform, for the title bar and 关于. */
   'app:getInfo': route({ input: z.undefined(), output: appInfoSchema }),
   /** A blank report for a unit and year (level guessed from the name). */
-  'report:new': route({
-    input: z.object({
-      unit: z.string().trim().min(1, '单位名称不能为空').max(200),
-      year: z.number().int().min(2008).max(2100)
-    }),
-    output: reportDoc
-  }),
+  'report:new': route({ input: unitYear, output: reportDoc }),
   /** Run every rule on a report, with last year's report for the cross-year checks when given. */
   'report:check': route({
     input: z.object({ report: reportDoc, previous: reportDoc.optional() }),
     output: z.array(findingSchema)
-  })
+  }),
+
+  // ——— the report library (reports are addressed by unit and year, never by file) ———
+  /** Every unit and its years, damaged files included. */
+  'library:list': route({ input: z.undefined(), output: z.array(libraryUnitSchema) }),
+  'library:open': route({ input: unitYear, output: reportDoc }),
+  /** Autosave and explicit saves: the replaced version is backed up. */
+  'library:save': route({ input: z.strictObject({ report: reportDoc }), output: z.object({ updatedAt: z.string() }) }),
+  /** A blank report, saved; refused when the unit already has that year. */
+  'library:create': route({
+    input: z.strictObject({ unit: unitName, year: reportYear, level: z.enum(UNIT_LEVELS).optional() }),
+    output: reportDoc
+  }),
+  /** Next year's draft from (unit, year), saved as year + 1; refused when that year exists. */
+  'library:nextYear': route({ input: unitYear, output: reportDoc }),
+  'library:duplicate': route({ input: unitYear.extend({ toYear: reportYear }), output: reportDoc }),
+  /** To the recycle folder; the id undoes it. */
+  'library:remove': route({ input: unitYear, output: z.object({ removedId: z.string() }) }),
+  'library:undoRemove': route({ input: z.strictObject({ removedId: removalId }), output: z.undefined() }),
+  'library:history': route({ input: unitYear, output: z.array(backupSummarySchema) }),
+  'library:restore': route({ input: unitYear.extend({ backupId }), output: reportDoc }),
+  /** The main figures of every year of a unit, oldest first, for the year-over-year chart. */
+  'library:trend': route({ input: z.strictObject({ unit: unitName }), output: z.array(trendPointSchema) }),
+
+  // ——— import: what was recognised, for review; nothing is stored until `accept` ———
+  /** Open dialog in main; null when cancelled. */
+  'import:chooseFile': route({ input: z.undefined(), output: importPreviewSchema.nullable() }),
+  /** A file dropped on the window: its bare name and its bytes (base64). */
+  'import:importBytes': route({ input: z.strictObject({ name: fileName, bytes: base64Bytes }), output: importPreviewSchema }),
+  'import:importText': route({
+    input: z.strictObject({ text: z.string().min(1, '粘贴的内容是空的').max(MAX_PASTE_CHARS, '粘贴的内容过长，请只粘贴年报正文') }),
+    output: importPreviewSchema
+  }),
+  /**
+   * Stores the reviewed report. An existing unit and year is refused with a Chinese message unless
+   * `replace` is set — the officer confirmed; the report it replaces is backed up first.
+   */
+  'import:accept': route({
+    input: z.strictObject({ report: reportDoc, replace: z.boolean().optional() }),
+    output: reportDoc
+  }),
+
+  // ——— export ———
+  /** Save dialog in main, then the .docx written atomically; null when cancelled. */
+  'export:docx': route({
+    input: z.strictObject({ report: reportDoc, options: exportOptions }),
+    output: exportedFileSchema.nullable()
+  }),
+  /** Opens the folder of a file by the token a dialog route returned. */
+  'export:showInFolder': route({ input: z.strictObject({ token: fileToken }), output: z.undefined() })
 } as const
 
 export type Contract = typeof contract

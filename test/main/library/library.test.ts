@@ -114,6 +114,10 @@ describe('backups', () => {
     const lib = library({ backupIntervalMs: 60_000 })
     for (let n = 1; n <= 5; n++) await lib.save(version(n))
     expect(await lib.history(UNIT, 2025)).toHaveLength(1)
+    // Replacing by an import is not routine: the replaced version is always kept.
+    await lib.save(version(6), { forceBackup: true })
+    expect(await lib.history(UNIT, 2025)).toHaveLength(2)
+    expect((await lib.history(UNIT, 2025))[0]?.size).toBeGreaterThan(0)
   })
 
   it('restores an older version and backs up the current one first', async () => {

@@ -174,9 +174,12 @@ export class ReportLibrary {
     return opened
   }
 
-  /** Saves a report as the current version of its unit and year; the replaced one is backed up. */
-  async save(report: Report): Promise<SavedReport> {
-    return this.write(report, { overwrite: true })
+  /**
+   * Saves a report as the current version of its unit and year. The replaced one is backed up —
+   * at most once per `backupIntervalMs` for routine saves (autosave), always with `forceBackup`.
+   */
+  async save(report: Report, options: { forceBackup?: boolean } = {}): Promise<SavedReport> {
+    return this.write(report, { overwrite: true, forceBackup: options.forceBackup === true })
   }
 
   /** Imports a report .json into the library; an existing unit and year only with `force`. */

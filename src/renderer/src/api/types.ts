@@ -77,8 +77,13 @@ export interface ImportClient {
   /** A file dropped on the window, sent as bytes. */
   importBytes(name: string, bytes: Uint8Array): Promise<ImportPreview>
   importText(text: string): Promise<ImportPreview>
-  /** Stores the (corrected) report in the library; returns what was saved. */
-  accept(report: Report): Promise<Report>
+  /**
+   * Stores the (corrected) report in the library; returns what was saved. A report of the same unit
+   * and year already in the library is refused (ApiError, code REJECTED, message in Chinese) unless
+   * `replace` is set after the officer confirmed; the replaced report is backed up first.
+   * Check `LibraryClient.list()` beforehand to ask before accepting.
+   */
+  accept(report: Report, options?: { replace?: boolean }): Promise<Report>
 }
 
 export interface ExportOptions {

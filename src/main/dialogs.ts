@@ -1,0 +1,43 @@
+/**
+ * Dialogs and shell over Electron: the thin glue behind the `Dialogs` and `Shell` interfaces the
+ * handlers use. Everything that decides anything lives in the handlers; this only asks the system.
+ */
+import { join } from 'node:path'
+import { dialog, shell, type BrowserWindow } from 'electron'
+import type { Dialogs, Shell } from './services/desktop'
+
+/** What the readers understand (see services/readers), offered first; all files as a fallback. */
+const IMPORT_FILTERS = [
+  { name: '年度报告（Word、WPS、PDF、网页、文本）', extensions: ['docx', 'doc', 'wps', 'pdf', 'txt', 'html', 'htm', 'mht', 'mhtml'] },
+  { name: '所有文件', extensions: ['*'] }
+]
+
+const EXPORT_FILTERS = [{ name: 'Word 文档', extensions: ['docx'] }]
+
+export interface ElectronDialogOptions {
+  /** The window to attach dialogs to (modal), when there is one. */
+  getWindow: () => BrowserWindow | undefined
+  /** Where the save dialog starts (the officer's 文档 folder), rather than wherever the process started. */
+  exportFolder: () => string
+}
+
+export function createElectronDialogs({ getWindow, exportFolder }: ElectronDialogOptions): Dialogs {
+  return {
+    async chooseImportFile() {
+      const options = { title: '导入年度报告', properties: ['openFile' as const], filters: IMPORT_FILTERS }
+      const win = getWindow()
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options)
+      return result.canceled ? null : (result.filePaths[0] ?? null)
+    },
+    async chooseExportPath(defaultName) {
+      const options = { title: '导出 Word 文档', defaultPath: join(exportFolder(), defaultName), filters: EXPORT_FILTERS }
+      const win = getWindow()
+      const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options)
+      return result.canceled || !result.filePath ? null : result.filePath
+    }
+  }
+}
+
+export const electronShell: Shell = {
+  showItemInFolder: (path) => shell.showItemInFolder(path)
+}

@@ -1,0 +1,16 @@
+/**
+ * What the handlers need from the desktop, as interfaces: Electron implements them in
+ * src/main/dialogs.ts, tests and the browser harness with fakes. Node-only; never imports electron.
+ */
+
+export interface Dialogs {
+  /** The open dialog for a report to import; null when cancelled. */
+  chooseImportFile(): Promise<string | null>
+  /** The save dialog for an export, proposing `defaultName`; null when cancelled. */
+  chooseExportPath(defaultName: string): Promise<string | null>
+}
+
+export interface Shell {
+  /** Opens the file manager at a file, selecting it. */
+  showItemInFolder(path: string): void
+}

@@ -1,0 +1,84 @@
+/**
+ * The renderer never receives a filesystem path: every library, import and export route is called
+ * (successes and refusals, a damaged library file included), and no answer contains the temp
+ * folder the library, the chosen files and the exports live in.
+ */
+import { copyFile, mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildApi } from '../../src/shared/ipc/api'
+import { ROUTE_NAMES } from '../../src/shared/ipc/contract'
+import { consistentReport } from '../support/reports'
+import { createTestMain, ok, refused, type TestMain } from '../support/testMain'
+
+const FIXTURE = new URL('../fixtures/same-report/report.docx', import.meta.url).pathname
+const UNIT = '示例县示例镇人民政府'
+const OPTIONS = { blankCells: 'zero', signature: true } as const
+
+describe('no route answers with a path', () => {
+  let main: TestMain
+  const answers: { route: string; answer: string }[] = []
+
+  beforeAll(async () => {
+    main = await createTestMain()
+  })
+  afterAll(() => main.dispose())
+
+  it('across every route, successes and refusals alike', async () => {
+    const api = buildApi(async (route, input) => {
+      const answer = await main.registry.dispatch(route, input)
+      answers.push({ route, answer: JSON.stringify(answer) })
+      return answer
+    })
+    const incoming = join(main.dir, 'incoming')
+    await mkdir(incoming)
+    await copyFile(FIXTURE, join(incoming, 'report.docx'))
+
+    // Import, accept, and the refusals around them.
+    main.dialogs.answerNext('import', join(incoming, 'report.docx'))
+    const preview = (await ok(api.import.chooseFile()))!
+    await ok(api.import.accept({ report: preview.report }))
+    await refused(api.import.accept({ report: preview.report }))
+    main.dialogs.answerNext('import', join(incoming, 'missing.docx'))
+    await refused(api.import.chooseFile())
+    await refused(api.import.importBytes({ name: 'dropped.docx', bytes: Buffer.from('not a report at all').toString('base64') }))
+    await ok(api.import.importText({ text: '某某县人民政府2024年政府信息公开工作年度报告\n一、总体情况\n本年度……' }))
+
+    // The library, every route.
+    await ok(api.library.save({ report: { ...preview.report, values: {} } }))
+    await ok(api.library.list())
+    await ok(api.library.open({ unit: UNIT, year: 2025 }))
+    await ok(api.library.create({ unit: UNIT, year: 2023 }))
+    await ok(api.library.nextYear({ unit: UNIT, year: 2025 }))
+    await ok(api.library.duplicate({ unit: UNIT, year: 2025, toYear: 2022 }))
+    const [backup] = await ok(api.library.history({ unit: UNIT, year: 2025 }))
+    await ok(api.library.restore({ unit: UNIT, year: 2025, backupId: backup!.id }))
+    await ok(api.library.trend({ unit: UNIT }))
+    const { removedId } = await ok(api.library.remove({ unit: UNIT, year: 2022 }))
+    await ok(api.library.undoRemove({ removedId }))
+    await refused(api.library.undoRemove({ removedId }))
+    await refused(api.library.open({ unit: UNIT, year: 2019 }))
+
+    // A damaged file: listed with its problem, refused on open, both without the library's path.
+    await writeFile(join(main.libraryDir, 'reports', UNIT, '2021.json'), '{ "schemaVersion": 1, "unit": ')
+    const units = await ok(api.library.list())
+    expect(units[0]?.years.find((y) => y.year === 2021)).toMatchObject({ status: 'damaged', problem: expect.any(String) })
+    const damaged = await refused(api.library.open({ unit: UNIT, year: 2021 }))
+    expect(damaged.message).toContain('报告文件已损坏：资料库')
+
+    // Export, its refusal, and the folder.
+    main.dialogs.answerNext('export', join(main.exportDir, '年报.docx'))
+    const exported = (await ok(api.export.docx({ report: consistentReport(), options: OPTIONS })))!
+    await ok(api.export.showInFolder({ token: exported.token }))
+    main.dialogs.answerNext('export', join(main.dir, 'gone', '年报.docx'))
+    await refused(api.export.docx({ report: consistentReport(), options: OPTIONS }))
+
+    const called = new Set(answers.map((a) => a.route))
+    expect(ROUTE_NAMES.filter((r) => /^(library|import|export):/.test(r) && !called.has(r))).toEqual([])
+    // JSON escapes backslashes: compare against the escaped form too (Windows paths).
+    const needles = [main.dir, JSON.stringify(main.dir).slice(1, -1), 'incoming', 'nianbao-main-']
+    const leaks = answers.filter((a) => needles.some((n) => a.answer.includes(n)))
+    expect(leaks).toEqual([])
+    expect(main.shell.shown).toEqual([join(main.exportDir, '年报.docx')])
+  })
+})

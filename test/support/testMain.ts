@@ -1,0 +1,121 @@
+/**
+ * The main process's IPC side as a test (or the browser harness) runs it: the real handlers and
+ * registry over a library in a fresh temp folder, real PathTokens, and fake dialogs and shell
+ * whose answers the test sets. No electron anywhere.
+ */
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createHandlers, type HandlerDeps } from '../../src/main/ipc/handlers/index'
+import { createRegistry, type Handlers, type Registry } from '../../src/main/ipc/registry'
+import type { Dialogs, Shell } from '../../src/main/services/desktop'
+import { ReportLibrary } from '../../src/main/services/library/index'
+import { PathTokens } from '../../src/main/services/pathTokens'
+import { buildApi, type Api } from '../../src/shared/ipc/api'
+import type { AppInfo } from '../../src/shared/ipc/contract'
+import type { IpcError, IpcResult } from '../../src/shared/ipc/result'
+
+export const TEST_APP_INFO: AppInfo = { name: '政府信息公开年报助手', version: '0.1.0', platform: 'linux' }
+
+export type DialogKind = 'import' | 'export'
+
+/** Dialogs that answer what the test queued, then “cancelled” once the queue is empty. */
+export class FakeDialogs implements Dialogs {
+  private readonly answers: Record<DialogKind, (string | null)[]> = { import: [], export: [] }
+  /** Every dialog opened, with the name the save dialog proposed. */
+  readonly opened: { kind: DialogKind; defaultName?: string }[] = []
+
+  /** Queues the path the next dialog of this kind returns (null: the officer cancels). */
+  answerNext(kind: DialogKind, path: string | null): void {
+    this.answers[kind].push(path)
+  }
+
+  async chooseImportFile(): Promise<string | null> {
+    this.opened.push({ kind: 'import' })
+    return this.answers.import.shift() ?? null
+  }
+
+  async chooseExportPath(defaultName: string): Promise<string | null> {
+    this.opened.push({ kind: 'export', defaultName })
+    return this.answers.export.shift() ?? null
+  }
+}
+
+export class FakeShell implements Shell {
+  readonly shown: string[] = []
+  showItemInFolder(path: string): void {
+    this.shown.push(path)
+  }
+}
+
+export interface TestMain {
+  /** The temp folder everything lives in (library and exports). */
+  dir: string
+  libraryDir: string
+  /** A folder for exported files, inside `dir`. */
+  exportDir: string
+  library: ReportLibrary
+  dialogs: FakeDialogs
+  shell: FakeShell
+  tokens: PathTokens
+  handlers: Handlers
+  registry: Registry
+  /** `window.api` as the renderer sees it, over the registry (payloads cross as JSON copies). */
+  api: Api
+  /** Removes the temp folder. */
+  dispose(): Promise<void>
+}
+
+export async function createTestMain(options: { logError?: (route: string, error: unknown) => void } = {}): Promise<TestMain> {
+  const dir = await mkdtemp(join(tmpdir(), 'nianbao-main-'))
+  const libraryDir = join(dir, 'library')
+  const exportDir = join(dir, 'exports')
+  await mkdir(exportDir)
+  const library = new ReportLibrary(libraryDir)
+  const dialogs = new FakeDialogs()
+  const shell = new FakeShell()
+  const tokens = new PathTokens()
+  const handlers = createHandlers({ appInfo: TEST_APP_INFO, library, dialogs, shell, tokens })
+  const registry = createRegistry(handlers, options)
+  return {
+    dir,
+    libraryDir,
+    exportDir,
+    library,
+    dialogs,
+    shell,
+    tokens,
+    handlers,
+    registry,
+    api: buildApi((channel, input) => registry.dispatch(channel, input)),
+    dispose: () => rm(dir, { recursive: true, force: true })
+  }
+}
+
+/**
+ * Deps for tests that never touch the library or dialogs (registry and preload tests): a library on
+ * a folder that is only created if something writes to it.
+ */
+export function idleHandlerDeps(appInfo: AppInfo = TEST_APP_INFO): HandlerDeps {
+  return {
+    appInfo,
+    library: new ReportLibrary(join(tmpdir(), 'nianbao-idle-library-never-written')),
+    dialogs: new FakeDialogs(),
+    shell: new FakeShell(),
+    tokens: new PathTokens()
+  }
+}
+
+/** The data of a successful answer; a failed one fails the test with main's message. */
+export async function ok<T>(pending: Promise<IpcResult<T>>): Promise<T> {
+  const result = await pending
+  if (!result.ok) throw new Error(`IPC call failed: ${result.error.code} ${result.error.message}`)
+  return result.data
+}
+
+/** The error of a failed answer; a successful one fails the test. */
+export async function refused<T>(pending: Promise<IpcResult<T>>): Promise<IpcError> {
+  const result = await pending
+  if (result.ok) throw new Error(`IPC call succeeded unexpectedly: ${JSON.stringify(result.data)?.slice(0, 200)}`)
+  return result.error
+}
