@@ -8,6 +8,8 @@ export default defineConfig({
   // ES modules either, and "type": "module" would make electron-vite emit ESM: force CommonJS.
   preload: { build: { externalizeDeps: false, rolldownOptions: { output: { format: 'cjs' } } } },
   renderer: {
+    // Officers' PCs are slow: ship the renderer minified (electron-vite leaves it unminified).
+    build: { minify: true },
     resolve: { alias: { '@renderer': resolve('src/renderer/src') } },
     plugins: [vue()]
   }

@@ -1,0 +1,26 @@
+/**
+ * The clients a view talks to, by injection: the real `*Client` modules unless an ancestor (a
+ * component test, the browser harness) provides another. The default is a factory, so a test that
+ * provides a fake never touches the real client or `window.api`.
+ */
+import { inject, type InjectionKey } from 'vue'
+import { exportClient } from '../api/exportClient'
+import { importClient } from '../api/importClient'
+import { libraryClient } from '../api/libraryClient'
+import type { ExportClient, ImportClient, LibraryClient } from '../api/types'
+
+export const LIBRARY_CLIENT: InjectionKey<LibraryClient> = Symbol('libraryClient')
+export const IMPORT_CLIENT: InjectionKey<ImportClient> = Symbol('importClient')
+export const EXPORT_CLIENT: InjectionKey<ExportClient> = Symbol('exportClient')
+
+export function useLibraryClient(): LibraryClient {
+  return inject(LIBRARY_CLIENT, () => libraryClient, true)
+}
+
+export function useImportClient(): ImportClient {
+  return inject(IMPORT_CLIENT, () => importClient, true)
+}
+
+export function useExportClient(): ExportClient {
+  return inject(EXPORT_CLIENT, () => exportClient, true)
+}

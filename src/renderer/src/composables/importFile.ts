@@ -1,0 +1,53 @@
+/**
+ * Getting a file into the import view, the same way from the library's button, Ctrl+O and a drop
+ * on the window: read it (in main, or as bytes here), then show what was recognised.
+ */
+import { useLoadingBar, useMessage } from 'naive-ui'
+import { ref } from 'vue'
+import type { ImportPreview } from '../api/types'
+import { useNavigationStore } from '../stores/navigation'
+import { notifyError } from '../utils/discrete'
+import { useImportClient } from './clients'
+
+/** Larger than any report; a bigger file is a mistake (a video, an archive) and would stall IPC. */
+export const MAX_DROP_BYTES = 64 * 1024 * 1024
+
+export function useImportFile() {
+  const client = useImportClient()
+  const navigation = useNavigationStore()
+  const loadingBar = useLoadingBar()
+  const message = useMessage()
+  const busy = ref(false)
+
+  async function run(read: () => Promise<ImportPreview | null>): Promise<void> {
+    if (busy.value) return
+    busy.value = true
+    loadingBar.start()
+    try {
+      const preview = await read()
+      loadingBar.finish()
+      if (preview) navigation.showImport(preview)
+    } catch (error) {
+      loadingBar.error()
+      notifyError('无法导入该文件', error)
+    } finally {
+      busy.value = false
+    }
+  }
+
+  /** The file dialog in main; nothing happens when the officer cancels it. */
+  function chooseFile(): Promise<void> {
+    return run(() => client.chooseFile())
+  }
+
+  /** A file dropped on the window: its bytes cross to main, its path never does. */
+  function importDropped(file: File): Promise<void> {
+    if (file.size > MAX_DROP_BYTES) {
+      message.warning(`“${file.name}”太大（超过 64 MB），不像是年度报告文件。`)
+      return Promise.resolve()
+    }
+    return run(async () => client.importBytes(file.name, new Uint8Array(await file.arrayBuffer())))
+  }
+
+  return { busy, chooseFile, importDropped }
+}

@@ -1,0 +1,113 @@
+/**
+ * Which view the officer is on, and which report is open. Views move the officer on through these
+ * actions rather than by setting the view directly, so that a view is never shown without what it
+ * needs (the editor without a report, the import view without a file read).
+ */
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef } from 'vue'
+import type { ImportPreview } from '../api/types'
+
+export type ViewName = 'library' | 'import' | 'editor' | 'preview'
+
+export const VIEW_LABELS: Record<ViewName, string> = {
+  library: '资料库',
+  import: '导入',
+  editor: '编辑',
+  preview: '预览'
+}
+
+export interface OpenReport {
+  unit: string
+  year: number
+}
+
+export const useNavigationStore = defineStore('navigation', () => {
+  const view = ref<ViewName>('library')
+  /** The report open in the editor and preview. */
+  const unit = ref<string | null>(null)
+  const year = ref<number | null>(null)
+  /** What the last import recognised, waiting for the officer to review and accept. */
+  const pendingImport = shallowRef<ImportPreview | null>(null)
+  /**
+   * Counts openings of a report. The editor's in-memory copy belongs to one opening
+   * (`editorSession`): the preview and export may use it — it can be ahead of the last autosave —
+   * but a report opened again from the library, or replaced behind the editor's back (import,
+   * restore), is read afresh.
+   */
+  const session = ref(0)
+  const editorSession = ref<number | null>(null)
+
+  const openReport = computed<OpenReport | null>(() =>
+    unit.value !== null && year.value !== null ? { unit: unit.value, year: year.value } : null
+  )
+
+  /** The views the officer can switch to now, in tab order. */
+  const available = computed<ViewName[]>(() => {
+    const views: ViewName[] = ['library']
+    if (pendingImport.value) views.push('import')
+    if (openReport.value) views.push('editor', 'preview')
+    return views
+  })
+
+  function go(target: ViewName): void {
+    if (available.value.includes(target)) view.value = target
+  }
+
+  function showLibrary(): void {
+    view.value = 'library'
+  }
+
+  function showImport(preview: ImportPreview): void {
+    pendingImport.value = preview
+    view.value = 'import'
+  }
+
+  /** The import is done (accepted or abandoned): its tab goes away. */
+  function finishImport(): void {
+    pendingImport.value = null
+    if (view.value === 'import') view.value = 'library'
+  }
+
+  function open(unitName: string, reportYear: number): void {
+    unit.value = unitName
+    year.value = reportYear
+    session.value += 1
+    view.value = 'editor'
+  }
+
+  /** The library's copy of (unit, year) changed outside the editor: read it again when next shown. */
+  function invalidate(unitName: string, reportYear: number): void {
+    if (unit.value === unitName && year.value === reportYear) session.value += 1
+  }
+
+  /** The editor now holds the open report of the current opening. */
+  function editorLoaded(): void {
+    editorSession.value = session.value
+  }
+
+  /** The open report was deleted or renamed away: nothing to edit any more. */
+  function close(): void {
+    unit.value = null
+    year.value = null
+    if (view.value === 'editor' || view.value === 'preview') view.value = 'library'
+  }
+
+  return {
+    view,
+    unit,
+    year,
+    pendingImport,
+    session,
+    editorSession,
+    openReport,
+    available,
+    go,
+    showLibrary,
+    showImport,
+    finishImport,
+    open,
+    invalidate,
+    editorLoaded,
+    close
+  }
+})

@@ -1,0 +1,148 @@
+/** The window: navigation between views, the shortcuts, and a file dropped anywhere. */
+import type { VueWrapper } from '@vue/test-utils'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { defineComponent, h } from 'vue'
+import type { ImportPreview } from '../../src/renderer/src/api/types'
+import { createReport } from '../../src/core/report/report'
+import { useNavigationStore } from '../../src/renderer/src/stores/navigation'
+import ShellView from '../../src/renderer/src/views/ShellView.vue'
+import { UNIT, bodyText, byTestId, fakeExport, fakeImport, fakeLibrary, mountView, settle } from './views-fakes'
+
+vi.mock('../../src/renderer/src/api/appClient', () => ({
+  appClient: { getInfo: async () => ({ name: '政府信息公开年报助手', version: '0.1.0', platform: 'linux' }) }
+}))
+
+let wrapper: VueWrapper | undefined
+
+afterEach(() => {
+  wrapper?.unmount()
+  wrapper = undefined
+  document.body.innerHTML = ''
+})
+
+const EditorStub = defineComponent({
+  props: { report: { type: Object, required: true } },
+  render() {
+    return h('div', { 'data-testid': 'editor-stub' }, `editing ${(this.report as { year: number }).year}`)
+  }
+})
+
+function samplePreview(): ImportPreview {
+  return {
+    token: 'file-1',
+    fileName: '2024年报.txt',
+    generation: '2021',
+    report: createReport({ unit: UNIT, year: 2024 }),
+    sections: [],
+    values: [],
+    legacy: [],
+    missing: [],
+    warnings: []
+  }
+}
+
+async function mountShell() {
+  const library = fakeLibrary()
+  const importClient = fakeImport(samplePreview())
+  const exportClient = fakeExport()
+  const mounted = mountView(ShellView, {
+    clients: { library, import: importClient, export: exportClient },
+    stubs: { EditorView: EditorStub }
+  })
+  wrapper = mounted.wrapper
+  await settle()
+  return { library, importClient, exportClient, navigation: useNavigationStore(mounted.pinia) }
+}
+
+/** A drag event carrying files, as Chromium delivers it. */
+function dragEvent(type: string, files: File[], options: { folder?: boolean } = {}): Event {
+  const event = new Event(type, { bubbles: true, cancelable: true })
+  const dataTransfer = {
+    types: ['Files'],
+    files,
+    items: files.map(() => ({ webkitGetAsEntry: () => ({ isDirectory: options.folder ?? false }) })),
+    dropEffect: 'none'
+  }
+  Object.defineProperty(event, 'dataTransfer', { value: dataTransfer })
+  return event
+}
+
+function press(key: string): void {
+  window.dispatchEvent(new KeyboardEvent('keydown', { key, ctrlKey: true, bubbles: true, cancelable: true }))
+}
+
+describe('ShellView', () => {
+  it('shows the app title, the library, and only the tabs that lead somewhere', async () => {
+    await mountShell()
+    expect(bodyText()).toContain('政府信息公开年报助手')
+    const tabs = [...document.body.querySelectorAll('[role="tab"]')].map((t) => t.textContent?.trim())
+    expect(tabs).toEqual(['资料库'])
+    expect(byTestId('app-version').textContent).toContain('0.1.0')
+  })
+
+  it('shows the drop overlay while a file is dragged over the window', async () => {
+    await mountShell()
+    window.dispatchEvent(dragEvent('dragenter', [new File(['x'], 'a.txt')]))
+    await settle()
+    expect(byTestId('drop-overlay').textContent).toContain('松开鼠标即可导入上年报告')
+    window.dispatchEvent(dragEvent('dragleave', [new File(['x'], 'a.txt')]))
+    await settle()
+    expect(document.body.querySelector('[data-testid="drop-overlay"]')).toBeNull()
+  })
+
+  it('imports a dropped file by its bytes and shows what was recognised', async () => {
+    const { importClient, navigation } = await mountShell()
+    const content = '霞美镇2024年政府信息公开工作年度报告'
+    const file = new File([content], '2024年报.txt', { type: 'text/plain' })
+    window.dispatchEvent(dragEvent('dragenter', [file]))
+    window.dispatchEvent(dragEvent('drop', [file]))
+    await settle()
+    expect(importClient.importBytes).toHaveBeenCalledTimes(1)
+    const [name, bytes] = importClient.importBytes.mock.calls[0]!
+    expect(name).toBe('2024年报.txt')
+    expect(bytes).toBeInstanceOf(Uint8Array)
+    expect(new TextDecoder().decode(bytes)).toBe(content)
+    expect(navigation.view).toBe('import')
+    expect(bodyText()).toContain('核对导入内容')
+    expect([...document.body.querySelectorAll('[role="tab"]')].map((t) => t.textContent?.trim())).toContain('导入')
+  })
+
+  it('refuses several files and folders, in Chinese, without reading them', async () => {
+    const { importClient } = await mountShell()
+    window.dispatchEvent(dragEvent('drop', [new File(['a'], 'a.docx'), new File(['b'], 'b.docx')]))
+    await settle()
+    expect(bodyText()).toContain('一次只能导入一个文件')
+    window.dispatchEvent(dragEvent('drop', [new File([], '2024年报')], { folder: true }))
+    await settle()
+    expect(bodyText()).toContain('不能导入文件夹')
+    expect(importClient.importBytes).not.toHaveBeenCalled()
+  })
+
+  it('Ctrl+O chooses a file to import', async () => {
+    const { importClient, navigation } = await mountShell()
+    press('o')
+    await settle()
+    expect(importClient.chooseFile).toHaveBeenCalled()
+    expect(navigation.view).toBe('import')
+  })
+
+  it('opens the editor for a report, Ctrl+P previews it and Ctrl+E exports it', async () => {
+    const { navigation, exportClient } = await mountShell()
+    document.body.querySelector<HTMLButtonElement>('li[data-year="2025"] [data-testid="open-report"]')!.click()
+    await settle()
+    expect(byTestId('editor-stub').textContent).toBe('editing 2025')
+    expect(byTestId('open-report').textContent).toContain(`${UNIT} 2025 年度`)
+
+    press('p')
+    await settle()
+    expect(navigation.view).toBe('preview')
+    expect(document.body.querySelector('.report-page h1')!.textContent).toContain('2025年政府信息公开工作年度报告')
+
+    press('e')
+    await settle()
+    expect(byTestId('export-dialog').textContent).toContain('空白单元格')
+    byTestId('export-cancel').click()
+    await settle()
+    expect(exportClient.exportDocx).not.toHaveBeenCalled()
+  })
+})
