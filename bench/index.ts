@@ -25,3 +25,6 @@ for (const line of await benchLibrary()) console.log(line)
 
 const { benchNextYear } = await import('./nextYear')
 for (const line of await benchNextYear()) console.log(line)
+
+const { benchRenderer } = await import('./renderer')
+for (const line of await benchRenderer()) console.log(line)
