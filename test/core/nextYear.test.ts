@@ -301,3 +301,24 @@ describe('nextYearDraft on imported reports of every generation', () => {
     expect(report.sections.requests).toContain('2012年度未收到要求公开政府信息的有关申请')
   })
 })
+
+describe('a fresh draft and the arithmetic checks', () => {
+  it('opens without errors: figures carried by rule alone do not break R1', () => {
+    const { report } = nextYearDraft(consistentReport({ year: 2025 }))
+    expect(report.values['t3.carried.total']).toBeGreaterThan(0)
+    expect(checkReport(report).filter((f) => f.severity === 'error')).toEqual([])
+  })
+
+  it('checks R1 as soon as the officer types a figure of this year', () => {
+    const { report } = nextYearDraft(consistentReport({ year: 2025 }))
+    report.values['t3.new.natural'] = 4
+    const r1 = checkReport(report).filter((f) => f.rule === 'R1')
+    expect(r1.map((f) => f.target)).toEqual([{ kind: 'cell', cell: 't3.resultTotal.natural' }])
+  })
+
+  it('still checks the carried row’s own total (R2)', () => {
+    const { report } = nextYearDraft(consistentReport({ year: 2025 }))
+    report.values['t3.carried.total'] = (report.values['t3.carried.total'] ?? 0) + 1
+    expect(checkReport(report).some((f) => f.rule === 'R2' && f.target.kind === 'cell' && f.target.cell === 't3.carried.total')).toBe(true)
+  })
+})

@@ -25,6 +25,8 @@ export interface CellDef {
   rowPath: readonly string[]
   columnPath: readonly string[]
   kind: ValueKind
+  /** For a cell filled by rule from last year's report: the cell of last year's report it takes. */
+  carriedFrom?: CellId
 }
 
 export const LABEL_SEPARATOR = ' / '
@@ -60,7 +62,8 @@ function buildCells(table: TableDef): CellDef[] {
     column: column.node.key,
     rowPath: row.path.map(fullLabel),
     columnPath: column.path.map(fullLabel),
-    kind: column.node.kind ?? 'count'
+    kind: column.node.kind ?? 'count',
+    ...(row.node.carriedFrom ? { carriedFrom: cellId(table.id, row.node.carriedFrom, column.node.key) } : {})
   })
   if (table.layout === 'sections') {
     return table.blocks.flatMap((block) => {
@@ -74,6 +77,11 @@ function buildCells(table: TableDef): CellDef[] {
 
 /** Every value cell of every table, in reading order (table, row, column). */
 export const CELLS: readonly CellDef[] = TABLES.flatMap(buildCells)
+
+/** This year's cells filled by rule from last year's report, each with the cell it takes. */
+export const CARRIED_CELLS: readonly (CellDef & { carriedFrom: CellId })[] = CELLS.filter(
+  (c): c is CellDef & { carriedFrom: CellId } => c.carriedFrom !== undefined
+)
 
 const CELL_BY_ID = new Map<string, CellDef>(CELLS.map((c) => [c.id, c]))
 

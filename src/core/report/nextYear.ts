@@ -11,7 +11,7 @@
  *  - section 五 opened with last year's problems as a checklist to answer (上年问题整改情况).
  * Works on reports of every generation: a pre-2019 import simply has fewer figures to carry.
  */
-import { cellId, CELLS, type CellId } from './cells'
+import { CARRIED_CELLS, cellId, type CellId } from './cells'
 import { SECTION_IDS, type SectionId } from './sections'
 import type { Report } from './report'
 import { checklistSpan, extractProblems, formatChecklist } from './checklist'
@@ -48,10 +48,7 @@ export interface NextYearDraft {
 }
 
 /** Per column of 表三: this year's 二、上年结转 and last year's 四、结转下年度继续办理. */
-const CARRY_PAIRS = CELLS.filter((c) => c.table === 't3' && c.row === 'carried').map((c) => ({
-  current: c.id,
-  previous: cellId('t3', 'carryOver', c.column)
-}))
+const CARRY_PAIRS = CARRIED_CELLS.map((c) => ({ current: c.id, previous: c.carriedFrom }))
 
 function carriedValues(last: Report): Partial<Record<CellId, number>> {
   const values: Partial<Record<CellId, number>> = {}

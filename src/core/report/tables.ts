@@ -40,6 +40,11 @@ export interface ColumnDef extends HeaderNode {
 export interface RowDef extends HeaderNode {
   children?: readonly RowDef[]
   /**
+   * This row is filled by rule from last year's report: the key of the row of the same table whose
+   * values it takes, column by column (二、上年结转 ← 四、结转下年度继续办理).
+   */
+  carriedFrom?: string
+  /**
    * Which columns this row has values in (keys of leaf columns of its block).
    * Only 表二 varies this; elsewhere every row has every leaf column.
    */
@@ -173,7 +178,7 @@ export const TABLE_3: MatrixTable = {
   columns: T3_COLUMNS,
   rows: [
     { key: 'new', label: '一、本年新收政府信息公开申请数量' },
-    { key: 'carried', label: '二、上年结转政府信息公开申请数量' },
+    { key: 'carried', label: '二、上年结转政府信息公开申请数量', carriedFrom: 'carryOver' },
     {
       key: 'result',
       label: '三、本年度办理结果',

@@ -3,7 +3,7 @@
  * BALANCES, which cells.ts derives from the table definitions. This module only says how each family
  * is titled and worded, and evaluates every relation with one function.
  */
-import { BALANCES, cellDef, describeCell, LABEL_SEPARATOR, type Balance, type CellId } from '../report/cells'
+import { BALANCES, CARRIED_CELLS, cellDef, describeCell, LABEL_SEPARATOR, type Balance, type CellId } from '../report/cells'
 import type { Finding, Rule } from './types'
 import { formatNumber, formatValue, sameNumber, someFilled, sumOf, type Values } from './format'
 
@@ -35,8 +35,14 @@ const PRECEDENCE: readonly BalanceRule[] = ['R3', 'R2', 'R4', 'R1']
 
 interface Relation {
   balance: Balance
-  /** Every cell of the relation: highlighted together, and “all blank” means “not filled in yet”. */
+  /** Every cell of the relation: highlighted together. */
   cells: readonly CellId[]
+  /**
+   * The cells the officer fills in this year: while all are blank the relation is “not filled in
+   * yet”, even if a figure carried from last year (上年结转) already stands in it — so a fresh draft
+   * does not open with errors.
+   */
+  typed: readonly CellId[]
   /** Cells on the anchor's side other than the anchor: the anchor should be sum(left) − sum(these). */
   besideAnchor: readonly CellId[]
   /** Relations on the same anchor that report first (see PRECEDENCE). */
@@ -69,10 +75,15 @@ function identityMessage(balance: Balance): Relation['message'] {
     `${rightNames}之和为 ${formatNumber(sumOf(values, balance.right))}，两者应相等`
 }
 
+const CARRIED = new Set<CellId>(CARRIED_CELLS.map((c) => c.id))
+
 function prepare(balance: Balance): Relation {
+  const cells = [...balance.left, ...balance.right]
+  const typed = cells.filter((id) => !CARRIED.has(id))
   return {
     balance,
-    cells: [...balance.left, ...balance.right],
+    cells,
+    typed: typed.length ? typed : cells,
     besideAnchor: balance.right.filter((id) => id !== balance.anchor),
     outranking: [],
     builtOn: [],
@@ -100,7 +111,7 @@ for (const relation of RELATIONS) {
  * when none of its cells is filled yet (blank cells are the BLANK rule's business).
  */
 function impliedAnchor(relation: Relation, values: Values): number | undefined {
-  if (!someFilled(values, relation.cells)) return undefined
+  if (!someFilled(values, relation.typed)) return undefined
   const { left, right } = relation.balance
   const leftSum = sumOf(values, left)
   if (sameNumber(leftSum, sumOf(values, right))) return undefined

@@ -3,7 +3,7 @@
  * draft keeps, when last year's report is not given). Both are warnings, because last year's report may
  * itself have been wrong, and 清理/修订 exercises legitimately break the 现行有效 identity.
  */
-import { CELLS, cellId, describeCell, type CellId } from '../report/cells'
+import { CARRIED_CELLS, cellId, describeCell, type CellId } from '../report/cells'
 import type { Report } from '../report/report'
 import type { Finding, Rule } from './types'
 import { formatNumber, formatValue, sameNumber } from './format'
@@ -14,10 +14,7 @@ function lastYear(report: Report, previous: Report | undefined): Report | undefi
 }
 
 /** Per column of 表三: this year's 二、上年结转 and last year's 四、结转下年度继续办理. */
-const CARRY_PAIRS = CELLS.filter((c) => c.table === 't3' && c.row === 'carried').map((c) => ({
-  current: c.id,
-  previous: cellId('t3', 'carryOver', c.column)
-}))
+const CARRY_PAIRS = CARRIED_CELLS.map((c) => ({ current: c.id, previous: c.carriedFrom }))
 
 export const CARRY_OVER_RULE: Rule = {
   id: 'X1',
