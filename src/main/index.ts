@@ -9,6 +9,7 @@ import { createHandlers } from './ipc/handlers/index'
 import { registerIpc } from './ipc/register'
 import { createRegistry } from './ipc/registry'
 import { installMenu } from './menu'
+import { MENU_COMMAND_CHANNEL } from '../shared/ipc/menuCommands'
 import { ReportLibrary } from './services/library/index'
 import { PathTokens } from './services/pathTokens'
 import { createUrlPolicy } from './urlPolicy'
@@ -64,17 +65,15 @@ function start(): void {
       appName: appInfo.name,
       isDev,
       isMac: process.platform === 'darwin',
-      // 新建 / 打开 / 导出 stay disabled until the library and export views exist.
-      commands: {
-        about: () =>
-          void dialog.showMessageBox({
-            type: 'info',
-            title: '关于',
-            message: appInfo.name,
-            detail: `版本 ${appInfo.version}\n用于编写、校验和导出政府信息公开工作年度报告。`,
-            buttons: ['确定']
-          })
-      }
+      send: (command) => mainWindow?.webContents.send(MENU_COMMAND_CHANNEL, command),
+      about: () =>
+        void dialog.showMessageBox({
+          type: 'info',
+          title: '关于',
+          message: appInfo.name,
+          detail: `版本 ${appInfo.version}\n用于编写、校验和导出政府信息公开工作年度报告。`,
+          buttons: ['确定']
+        })
     })
     openWindow()
     // macOS: clicking the dock icon with no window open brings one back.

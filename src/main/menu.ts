@@ -1,35 +1,35 @@
 /**
  * The Chinese application menu. The template is built by a plain function (tested without a
- * window); commands that have no implementation yet are shown disabled rather than doing nothing.
+ * window). The 文件 commands are sent to the renderer, which runs them as it runs their shortcuts.
  */
 import { Menu, type MenuItemConstructorOptions } from 'electron'
-
-export interface MenuCommands {
-  newReport: () => void
-  openReport: () => void
-  exportReport: () => void
-  about: () => void
-}
+import { MENU_COMMANDS, type MenuCommand } from '../shared/ipc/menuCommands'
 
 export interface MenuOptions {
   appName: string
   isDev: boolean
   isMac: boolean
-  commands: Partial<MenuCommands>
+  /** Sends a 文件 command to the renderer; undefined while there is no window (items disabled). */
+  send?: (command: MenuCommand) => void
+  about?: () => void
 }
 
 function command(label: string, run: (() => void) | undefined, accelerator?: string): MenuItemConstructorOptions {
   return { label, accelerator, enabled: run !== undefined, click: () => run?.() }
 }
 
-export function buildMenuTemplate({ appName, isDev, isMac, commands }: MenuOptions): MenuItemConstructorOptions[] {
-  const about = command('关于', commands.about)
+/** A renderer command: the page handles the keys itself, so the accelerator is shown, not registered. */
+function rendererCommand(name: MenuCommand, send: MenuOptions['send']): MenuItemConstructorOptions {
+  const { label, accelerator } = MENU_COMMANDS[name]
+  return { ...command(label, send && (() => send(name)), accelerator), registerAccelerator: false }
+}
+
+export function buildMenuTemplate({ appName, isDev, isMac, send, about: showAbout }: MenuOptions): MenuItemConstructorOptions[] {
+  const about = command('关于', showAbout)
   const file: MenuItemConstructorOptions = {
     label: '文件',
     submenu: [
-      command('新建', commands.newReport, 'CmdOrCtrl+N'),
-      command('打开…', commands.openReport, 'CmdOrCtrl+O'),
-      command('导出…', commands.exportReport, 'CmdOrCtrl+E'),
+      ...(Object.keys(MENU_COMMANDS) as MenuCommand[]).map((name) => rendererCommand(name, send)),
       // On macOS 退出 lives in the application menu.
       ...(isMac ? [] : [{ type: 'separator' } as const, { role: 'quit', label: '退出' } as const])
     ]

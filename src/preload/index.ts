@@ -1,12 +1,25 @@
 /**
- * Sandboxed preload: exposes `window.api`, one wrapper per contract route, and nothing else —
- * never ipcRenderer itself. Bundled into a single CommonJS file, since a sandboxed preload can
+ * Sandboxed preload: exposes `window.api`, one wrapper per contract route, and `window.menuEvents`
+ * for the application menu's commands — never ipcRenderer itself. Bundled into a single CommonJS file, since a sandboxed preload can
  * only require('electron').
  */
 import { contextBridge, ipcRenderer } from 'electron'
 import { buildApi } from '../shared/ipc/api'
+import { isMenuCommand, MENU_COMMAND_CHANNEL, type MenuEvents } from '../shared/ipc/menuCommands'
 
 contextBridge.exposeInMainWorld(
   'api',
   buildApi((channel, input) => ipcRenderer.invoke(channel, input))
 )
+
+const menuEvents: MenuEvents = {
+  onCommand(listener) {
+    // Only known command names reach the page; the IPC event object never does.
+    const relay = (_event: unknown, command: unknown) => {
+      if (isMenuCommand(command)) listener(command)
+    }
+    ipcRenderer.on(MENU_COMMAND_CHANNEL, relay)
+    return () => void ipcRenderer.removeListener(MENU_COMMAND_CHANNEL, relay)
+  }
+}
+contextBridge.exposeInMainWorld('menuEvents', menuEvents)

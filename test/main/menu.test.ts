@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { buildMenuTemplate, installMenu, type MenuOptions } from '../../src/main/menu'
 import { Menu, resetElectronMock } from '../support/electron-mock'
 
-const BASE: MenuOptions = { appName: '政府信息公开年报助手', isDev: false, isMac: false, commands: {} }
+const BASE: MenuOptions = { appName: '政府信息公开年报助手', isDev: false, isMac: false }
 
 function submenu(template: MenuItemConstructorOptions[], label: string): MenuItemConstructorOptions[] {
   const menu = template.find((item) => item.label === label)
@@ -38,21 +38,25 @@ describe('application menu', () => {
     expect(labels(submenu(buildMenuTemplate({ ...BASE, isDev: true }), '视图'))).toContain('重新加载')
   })
 
-  it('disables file commands that are not wired yet and runs those that are', () => {
-    const newReport = vi.fn()
-    const file = submenu(buildMenuTemplate({ ...BASE, commands: { newReport } }), '文件')
-    expect(labels(file)).toEqual(['新建', '打开…', '导出…', '退出'])
-    const [create, open] = file
-    expect(create?.enabled).toBe(true)
-    expect(open?.enabled).toBe(false)
-    ;(create?.click as () => void)()
-    expect(newReport).toHaveBeenCalledOnce()
+  it('sends the 文件 commands to the renderer, showing but not registering their shortcuts', () => {
+    const send = vi.fn()
+    const file = submenu(buildMenuTemplate({ ...BASE, send }), '文件')
+    expect(labels(file)).toEqual(['资料库', '导入上年报告…', '预览', '导出 Word…', '退出'])
+    const importItem = file[1]
+    expect(importItem).toMatchObject({ enabled: true, accelerator: 'CmdOrCtrl+O', registerAccelerator: false })
+    ;(importItem?.click as () => void)()
+    expect(send).toHaveBeenCalledWith('importReport')
     expect(file.at(-1)?.role).toBe('quit')
+  })
+
+  it('disables the 文件 commands while there is nothing to send them to', () => {
+    const file = submenu(buildMenuTemplate(BASE), '文件')
+    expect(file.filter((i) => i.label !== '退出' && i.type !== 'separator').every((i) => i.enabled === false)).toBe(true)
   })
 
   it('shows 关于 under 帮助', () => {
     const about = vi.fn()
-    const [item] = submenu(buildMenuTemplate({ ...BASE, commands: { about } }), '帮助')
+    const [item] = submenu(buildMenuTemplate({ ...BASE, about }), '帮助')
     expect(item?.label).toBe('关于')
     ;(item?.click as () => void)()
     expect(about).toHaveBeenCalledOnce()

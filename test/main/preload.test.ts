@@ -4,6 +4,7 @@ import { registerIpc } from '../../src/main/ipc/register'
 import { createRegistry } from '../../src/main/ipc/registry'
 import { BRIDGE_FAILURE, type Api } from '../../src/shared/ipc/api'
 import { ROUTE_NAMES } from '../../src/shared/ipc/contract'
+import { MENU_COMMAND_CHANNEL, type MenuEvents } from '../../src/shared/ipc/menuCommands'
 import { contextBridge, ipcMain, ipcRenderer, resetElectronMock } from '../support/electron-mock'
 import { idleHandlerDeps } from '../support/testMain'
 
@@ -29,8 +30,20 @@ describe('preload', () => {
     api = contextBridge.exposed.get('api') as Api
   })
 
-  it('exposes window.api and nothing else', () => {
-    expect([...contextBridge.exposed.keys()]).toEqual(['api'])
+  it('exposes window.api and window.menuEvents, and nothing else', () => {
+    expect([...contextBridge.exposed.keys()]).toEqual(['api', 'menuEvents'])
+  })
+
+  it('relays known menu commands to the page, nothing else, until unsubscribed', () => {
+    const events = contextBridge.exposed.get('menuEvents') as MenuEvents
+    const received: unknown[] = []
+    const stop = events.onCommand((command) => received.push(command))
+    ipcRenderer.emitFromMain(MENU_COMMAND_CHANNEL, 'importReport')
+    ipcRenderer.emitFromMain(MENU_COMMAND_CHANNEL, 'rm -rf /')
+    ipcRenderer.emitFromMain(MENU_COMMAND_CHANNEL, { command: 'exportReport' })
+    expect(received).toEqual(['importReport'])
+    stop()
+    expect(ipcRenderer.listenerCount(MENU_COMMAND_CHANNEL)).toBe(0)
   })
 
   it('has exactly one function per route', () => {

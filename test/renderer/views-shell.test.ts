@@ -1,5 +1,6 @@
 /** The window: navigation between views, the shortcuts, and a file dropped anywhere. */
 import type { VueWrapper } from '@vue/test-utils'
+import type { MenuCommand } from '../../src/shared/ipc/menuCommands'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { defineComponent, h } from 'vue'
 import type { ImportPreview } from '../../src/renderer/src/api/types'
@@ -126,9 +127,36 @@ describe('ShellView', () => {
     expect(navigation.view).toBe('import')
   })
 
+  it('runs the 文件 menu commands sent by main, and stops listening when unmounted', async () => {
+    const listeners: ((command: MenuCommand) => void)[] = []
+    Object.assign(window, {
+      menuEvents: {
+        onCommand: (listener: (command: MenuCommand) => void) => {
+          listeners.push(listener)
+          return () => listeners.splice(listeners.indexOf(listener), 1)
+        }
+      }
+    })
+    try {
+      const { importClient, navigation } = await mountShell()
+      expect(listeners).toHaveLength(1)
+      listeners[0]!('importReport')
+      await settle()
+      expect(importClient.chooseFile).toHaveBeenCalled()
+      listeners[0]!('showLibrary')
+      await settle()
+      expect(navigation.view).toBe('library')
+      wrapper?.unmount()
+      wrapper = undefined
+      expect(listeners).toHaveLength(0)
+    } finally {
+      Reflect.deleteProperty(window, 'menuEvents')
+    }
+  })
+
   it('opens the editor for a report, Ctrl+P previews it and Ctrl+E exports it', async () => {
     const { navigation, exportClient } = await mountShell()
-    document.body.querySelector<HTMLButtonElement>('li[data-year="2025"] [data-testid="open-report"]')!.click()
+    document.body.querySelector<HTMLButtonElement>('li[data-year="2025"] [data-testid="open-year"]')!.click()
     await settle()
     expect(byTestId('editor-stub').textContent).toBe('editing 2025')
     expect(byTestId('open-report').textContent).toContain(`${UNIT} 2025 年度`)

@@ -33,6 +33,11 @@ class Emitter {
     return list.length
   }
 
+  off(event: string, fn: Listener): this {
+    this.listeners.set(event, (this.listeners.get(event) ?? []).filter((l) => l.fn !== fn))
+    return this
+  }
+
   listenerCount(event: string): number {
     return this.listeners.get(event)?.length ?? 0
   }
@@ -190,11 +195,21 @@ export const ipcMain = {
   }
 }
 
+const rendererEvents = new Emitter()
+
 export const ipcRenderer = {
   // Forwards to ipcMain, so a preload and main wired together can be tested in one process.
   invoke: vi.fn((channel: string, ...args: unknown[]) => ipcMain.invoke(channel, args[0])),
   send: vi.fn(),
-  on: vi.fn()
+  on: vi.fn((channel: string, listener: Listener) => rendererEvents.on(channel, listener)),
+  removeListener: vi.fn((channel: string, listener: Listener) => rendererEvents.off(channel, listener)),
+  /** Test helper: main sending on a channel (webContents.send), as the page's listeners receive it. */
+  emitFromMain(channel: string, ...args: unknown[]): number {
+    return rendererEvents.emit(channel, { sender: {} }, ...args)
+  },
+  listenerCount(channel: string): number {
+    return rendererEvents.listenerCount(channel)
+  }
 }
 
 export const contextBridge = {
