@@ -6,7 +6,8 @@
  *      the same import by dropping the file on the window;
  *  (b) import a 2021-format report exported by the app, make next year's draft, and find 上年结转
  *      equal to last year's 结转下年度 in every column;
- *  (c) the grid's keyboard: Tab / Shift-Tab / Enter, a pasted 2×3 block from Excel, Ctrl+Z.
+ *  (c) the grid's keyboard: Tab / Shift-Tab / Enter, a pasted 2×3 block from Excel, Ctrl+Z after a
+ *      look at the preview.
  * Screenshots of every view go to test-output/screenshots/flow-*.png.
  */
 import { existsSync } from 'node:fs'
@@ -68,6 +69,10 @@ describe('flow: last year’s report in, this year’s report out', () => {
     await expect(page.getByTestId('import-year').locator('input').inputValue()).resolves.toBe('2016')
     await expect(page.getByTestId('generation').innerText()).resolves.toContain('2019 年以前')
     await expect(page.getByText('xiamei-2016.txt').isVisible()).resolves.toBe(true)
+    // The unit and year fields are named for screen readers as they are labelled on screen.
+    await expect(page.getByRole('textbox', { name: '单位名称' }).inputValue()).resolves.toBe('霞美镇')
+    await expect(page.getByRole('combobox', { name: '层级' }).innerText()).resolves.toContain('乡镇')
+    await expect(page.getByRole('textbox', { name: '报告年度' }).inputValue()).resolves.toBe('2016')
     await expect(page.getByTestId('uncertain-count').innerText()).resolves.toContain('4 个数值需要核对')
     const approximate = cell(page, 't3.new.total')
     await expect(approximate.getAttribute('title')).resolves.toContain('近似对应')
@@ -146,6 +151,8 @@ describe('flow: last year’s report in, this year’s report out', () => {
     const target = join(app.exportDir, '霞美镇2017年政府信息公开工作年度报告.docx')
     app.setNextDialogAnswer('export', target)
     await page.getByRole('button', { name: '导出 Word…' }).last().click()
+    const exportDialog = page.getByRole('dialog', { name: '导出 Word 文档' })
+    await exportDialog.getByRole('button', { name: '关闭' }).waitFor()
     await page.getByRole('button', { name: '导出…' }).click()
     const done = page.getByText('已导出 Word 文档')
     const anyway = page.getByRole('button', { name: '仍要导出' })
@@ -222,6 +229,14 @@ describe('flow: a 2021-format report exported by the app', () => {
     await page.getByRole('heading', { name: `${last.unit.name} ${last.year + 1} 年度` }).waitFor()
     await cell(page, 't3.carried.natural').waitFor()
     await app.screenshot('flow-b-editor-draft')
+    // 表二 现行有效件数 stays blank in the draft; last year's figures are shown under the table as the base.
+    const baselineNote = page.getByTestId('baseline-note')
+    await scrollToCenter(baselineNote)
+    await expect(baselineNote.innerText()).resolves.toContain(
+      `上年现行有效件数：规章 ${last.values['t2.rules.inForce']} 件，行政规范性文件 ${last.values['t2.normative.inForce']} 件`
+    )
+    await expect(cell(page, 't2.normative.inForce').inputValue()).resolves.toBe('')
+    await app.screenshot('flow-b2-editor-baseline')
 
     // In the grid, as the officer sees it…
     const shown: Record<string, string> = {}
@@ -267,7 +282,7 @@ describe('flow: the grid by keyboard and clipboard', () => {
     const report = consistentReport()
     app = await openApp({ seed: (main) => main.library.save(report).then(() => undefined) })
     const { page } = app
-    await page.getByRole('button', { name: '打开', exact: true }).click()
+    await page.getByRole('button', { name: `打开 ${report.year} 年度报告`, exact: true }).click()
     await cell(page, 't3.new.natural').waitFor()
     await waitForCount(page, 'error', 0)
 
@@ -301,6 +316,12 @@ describe('flow: the grid by keyboard and clipboard', () => {
     expect((await counts(page)).error).toBeGreaterThan(0)
     await app.screenshot('flow-c-editor-pasted')
 
+    // A look at the preview and back: the editor still holds the paste, and can still undo it.
+    await page.getByRole('tab', { name: '预览' }).click()
+    await page.getByRole('button', { name: '← 返回编辑' }).click()
+    await expect(cell(page, 't3.new.natural').inputValue()).resolves.toBe('11')
+    await page.getByRole('button', { name: '撤销' }).waitFor()
+    await expect(page.getByRole('button', { name: '撤销' }).isEnabled()).resolves.toBe(true)
     await page.keyboard.press('Control+z')
     await waitForCount(page, 'error', 0)
     const undone = await Promise.all(block.map(([id]) => cell(page, id).inputValue()))

@@ -33,6 +33,15 @@ describe('checks panel', () => {
     expect(text(wrapper.element, '[data-testid="count-hint"]')).toBe('提示 0')
   })
 
+  it('gives each count a status role, so its label “错误 N 条” is read out', () => {
+    const report = consistentReport()
+    const setup = freshStore(report, { previous: previousReport(report) })
+    wrapper = mount(ChecksPanel, { global: { plugins: [setup.pinia] } })
+    const badge = wrapper.element.querySelector('[data-testid="count-error"]')!
+    expect(badge.getAttribute('role')).toBe('status')
+    expect(badge.getAttribute('aria-label')).toBe('错误 0 条')
+  })
+
   it('groups findings by severity with their counts, live as the report changes', async () => {
     const report = withSection(
       withValues(consistentReport(), { [cellId('t3', 'new', 'total')]: 1, [cellId('t4', 'review', 'total')]: 9 }),

@@ -49,6 +49,26 @@ describe('editor view', () => {
     expect(root.textContent).toContain('示例县示例镇人民政府 2025 年度')
   })
 
+  it('shows last year’s 现行有效件数 under 表二 when the draft carries them as its baseline', async () => {
+    const draft = { ...createReport({ unit: '某区教育局', year: 2025 }), baseline: { year: 2024, inForce: { rules: 3, normative: 12 } } }
+    const { root, store } = mountEditor({ report: draft })
+    const note = root.querySelector('[data-section="proactive"] [data-testid="baseline-note"]')!
+    expect(note.textContent).toContain('上年现行有效件数：规章 3 件，行政规范性文件 12 件；本年应为 上年 + 制发 − 废止')
+    store.setCell(cellId('t2', 'normative', 'issued'), 2)
+    store.setCell(cellId('t2', 'normative', 'repealed'), 1)
+    await wrapper!.vm.$nextTick()
+    expect(note.textContent).toContain('行政规范性文件应为 13 件')
+  })
+
+  it('shows no baseline note without a baseline of the year before', () => {
+    const { root } = mountEditor({ report: createReport({ unit: '某区教育局', year: 2025 }) })
+    expect(root.querySelector('[data-testid="baseline-note"]')).toBeNull()
+    wrapper!.unmount()
+    const stale = { ...createReport({ unit: '某区教育局', year: 2025 }), baseline: { year: 2020, inForce: { rules: 3 } } }
+    const again = mountEditor({ report: stale })
+    expect(again.root.querySelector('[data-testid="baseline-note"]')).toBeNull()
+  })
+
   it('undoes with Ctrl+Z and redoes with Ctrl+Y and Ctrl+Shift+Z', async () => {
     const { root, store } = mountEditor({ report: createReport({ unit: '某区教育局', year: 2025 }) })
     const input = cellInput(root, cellId('t3', 'new', 'natural'))

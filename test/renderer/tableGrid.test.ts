@@ -3,6 +3,8 @@ import { mount, type VueWrapper } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
 import { cellId, type CellId } from '../../src/core/report/cells'
 import { TABLE_2, TABLE_3, TABLE_4, type TableDef } from '../../src/core/report/tables'
+import { tableLayout } from '../../src/core/report/layout'
+import { gridModel, noteSides } from '../../src/renderer/src/components/editor/gridModel'
 import TableGrid from '../../src/renderer/src/components/editor/TableGrid.vue'
 import { cellInput, freshStore, pasteEvent } from './editor-support'
 
@@ -205,6 +207,26 @@ describe('typing', () => {
     type(root, t3('new', 'total'), '4')
     await wrapper.vm.$nextTick()
     expect(cellInput(root, t3('new', 'total')).closest('td')!.classList).toContain('value-cell--error')
+  })
+
+  it('opens the note of a cell near the table’s edge inwards, so the scroll area does not cut it off', async () => {
+    const { root, wrapper } = mountGrid(TABLE_3)
+    type(root, t3('new', 'natural'), '3')
+    type(root, t3('new', 'total'), '4')
+    type(root, t3('new', 'natural'), 'x')
+    await wrapper.vm.$nextTick()
+    const noteOf = (id: CellId) => document.getElementById(cellInput(root, id).getAttribute('aria-describedby')!)!
+    // 总计 is the last column: its note runs leftwards from the cell's right edge.
+    expect(noteOf(t3('new', 'total')).classList).toContain('value-cell__note--end')
+    // 自然人 sits mid-table: centred under the cell as before.
+    expect(noteOf(t3('new', 'natural')).classList).toContain('value-cell__note--center')
+  })
+
+  it('opens 表四’s first column notes rightwards and its last leftwards', () => {
+    const layout = tableLayout(TABLE_4)
+    const sides = noteSides(layout, gridModel(layout).order)
+    expect(sides.get(cellId('t4', 'review', 'upheld'))).toBe('start')
+    expect(sides.get(cellId('t4', 'afterReview', 'total'))).toBe('end')
   })
 })
 

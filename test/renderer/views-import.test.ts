@@ -82,6 +82,18 @@ describe('ImportView', () => {
     expect(byTestId('recognised-sections').textContent).toContain('认真贯彻落实《条例》')
   })
 
+  it('names the unit, level and year fields for screen readers', async () => {
+    await mountImport()
+    expect(byTestId('import-unit').querySelector('input')!.getAttribute('aria-label')).toBe('单位名称')
+    expect(byTestId('import-year').querySelector('input')!.getAttribute('aria-label')).toBe('报告年度')
+    // The select's focusable element is a combobox named by the form item's visible label.
+    const level = byTestId('import-level').querySelector<HTMLElement>('[tabindex="0"]')!
+    expect(level.getAttribute('role')).toBe('combobox')
+    const labelId = level.getAttribute('aria-labelledby')!
+    expect(document.getElementById(labelId)?.textContent).toContain('层级')
+    expect(level.getAttribute('aria-expanded')).toBe('false')
+  })
+
   it('shows the values in the official tables and highlights the uncertain ones', async () => {
     await mountImport()
     expect(document.body.querySelectorAll('table.report-table')).toHaveLength(3)
@@ -127,6 +139,11 @@ describe('ImportView', () => {
     expect(accepted.values['t3.new.natural']).toBe(12)
 
     expect(byTestId('import-accepted').textContent).toContain('已存入资料库')
+    // Says what the draft really does: 现行有效件数 is a baseline to check against, not carried in.
+    const explained = byTestId('import-accepted').textContent ?? ''
+    expect(explained).toContain('表三“二、上年结转”逐列带入')
+    expect(explained).toContain('上年的现行有效件数作为基数')
+    expect(explained).not.toContain('现行有效件数等会自动带入')
     const draft = byTestId('make-draft')
     expect(draft.textContent).toContain('生成 2017 年度草稿')
     draft.click()

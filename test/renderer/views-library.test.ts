@@ -105,8 +105,19 @@ describe('LibraryView', () => {
 
   it('opens a report', async () => {
     const { navigation } = await mountLibrary()
-    yearRow(2023).querySelector<HTMLButtonElement>('[data-testid="open-report"]')!.click()
+    yearRow(2023).querySelector<HTMLButtonElement>('[data-testid="open-year"]')!.click()
     expect(navigation.openReport).toEqual({ unit: UNIT, year: 2023 })
+  })
+
+  it('names each row’s buttons with its year, so they are told apart', async () => {
+    await mountLibrary()
+    const names = (year: number) =>
+      [...yearRow(year).querySelectorAll('button')].map((b) => b.getAttribute('aria-label')).filter(Boolean)
+    expect(names(2025)).toEqual(['打开 2025 年度报告', '复制 2025 年度报告到…', '删除 2025 年度报告'])
+    expect(names(2023)).toEqual(['打开 2023 年度报告', '复制 2023 年度报告到…', '删除 2023 年度报告'])
+    expect(names(2024)).toEqual(['删除 2024 年度报告'])
+    // The shell's label of the open report has its own test id.
+    expect(document.body.querySelectorAll('[data-testid="open-report"]')).toHaveLength(0)
   })
 
   it('duplicates a report to another year', async () => {
@@ -139,7 +150,7 @@ describe('LibraryView', () => {
     const { library } = await mountLibrary()
     const row = yearRow(2024)
     expect(row.querySelector('[data-testid="damaged-problem"]')!.textContent).toContain('不是有效的 JSON 文件')
-    expect(row.querySelector('[data-testid="open-report"]')).toBeNull()
+    expect(row.querySelector('[data-testid="open-year"]')).toBeNull()
     const restore = row.querySelector<HTMLButtonElement>('[data-testid="restore-backup"]')!
     expect(restore.textContent).toContain('从备份恢复')
     restore.click()

@@ -86,6 +86,19 @@ describe('ExportDialog', () => {
     return exportClient
   }
 
+  it('is a dialog named by its title, closed by a button labelled in Chinese', async () => {
+    mountExport(consistentReport())
+    await settle()
+    const dialog = document.body.querySelector<HTMLElement>('[role="dialog"]')!
+    const titleId = dialog.getAttribute('aria-labelledby')!
+    expect(document.getElementById(titleId)?.textContent?.trim()).toBe('导出 Word 文档')
+    expect(dialog.querySelector('[aria-label="close"]')).toBeNull()
+    const close = dialog.querySelector<HTMLButtonElement>('button[aria-label="关闭"]')!
+    close.click()
+    await settle()
+    expect(dialog.style.display).toBe('none')
+  })
+
   it('asks before exporting a report with errors, and cancelling exports nothing', async () => {
     const broken = withValues(consistentReport(), { 't3.public.total': 999 })
     const exportClient = mountExport(broken)
@@ -119,6 +132,8 @@ describe('ExportDialog', () => {
     await settle()
     expect(exportClient.exportDocx).toHaveBeenCalledWith(expect.anything(), { blankCells: 'zero', signature: true })
     expect(bodyText()).toContain('已导出 Word 文档')
+    // Bottom-right, clear of the header's “导出 Word…” button.
+    expect(document.body.querySelector('.n-notification-container--bottom-right')?.textContent).toContain('已导出 Word 文档')
     buttonByText('打开所在文件夹').click()
     await settle()
     expect(exportClient.showInFolder).toHaveBeenCalledWith('tok-1')

@@ -475,6 +475,17 @@ export const useReportStore = defineStore('report', () => {
     saveStatus.value = 'idle'
   }
 
+  /**
+   * The editor shown again on the report it already holds (back from the preview): the edits, the
+   * undo history and the save state stay; only last year's report and the save are taken afresh.
+   * A report read again from the library is a new object and goes through `open`, which resets.
+   */
+  function resume(options: { previous?: Report; save?: SaveReport } = {}): void {
+    previous.value = options.previous
+    setSaver(options.save)
+    focusRequest.value = null
+  }
+
   function setPrevious(report: Report | undefined): void {
     previous.value = report
   }
@@ -509,6 +520,7 @@ export const useReportStore = defineStore('report', () => {
     dirty,
     focusRequest,
     open,
+    resume,
     setPrevious,
     setSaver,
     valueOf,

@@ -10,7 +10,9 @@ let discrete: Discrete | undefined
 
 export function useDiscrete(): Discrete {
   discrete ??= createDiscreteApi(['message', 'notification'], {
-    configProviderProps: { locale, dateLocale, themeOverrides, inlineThemeDisabled: true }
+    configProviderProps: { locale, dateLocale, themeOverrides, inlineThemeDisabled: true },
+    // Where AppProvider puts them, clear of the header's buttons.
+    notificationProviderProps: { placement: 'bottom-right' }
   })
   return discrete
 }

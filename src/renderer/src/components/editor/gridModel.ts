@@ -98,6 +98,31 @@ export function gridModel(layout: TableLayout): GridModel {
   return { order, valueRows, placed, move, pasteTargets }
 }
 
+/** Which way a cell's note opens: centred under it, or running inwards from the table's edge. */
+export type NoteSide = 'start' | 'center' | 'end'
+
+/**
+ * Cells whose centre lies this close to either edge of the table (as a share of its width) open
+ * their note inwards: a note is about a quarter of the editor's width wide, and centred under a
+ * 总计 cell it would run past the scroll area's edge and be cut off.
+ */
+const NOTE_EDGE_SHARE = 0.25
+
+/** The side each value cell's note opens to, from the cell's place in the official column widths. */
+export function noteSides(layout: TableLayout, order: readonly GridPosition[]): ReadonlyMap<CellId, NoteSide> {
+  const widths = layout.columnWidths
+  const total = widths.reduce((a, b) => a + b, 0)
+  const starts = widths.map((_, i) => widths.slice(0, i).reduce((a, b) => a + b, 0))
+  const sides = new Map<CellId, NoteSide>()
+  for (const p of order) {
+    const left = starts[p.column] ?? 0
+    const right = (starts[p.column + p.colSpan - 1] ?? left) + (widths[p.column + p.colSpan - 1] ?? 0)
+    const centre = (left + right) / 2 / total
+    sides.set(p.cellId, centre < NOTE_EDGE_SHARE ? 'start' : centre > 1 - NOTE_EDGE_SHARE ? 'end' : 'center')
+  }
+  return sides
+}
+
 /**
  * A block copied from Excel or WPS: rows end with \n or \r\n (the last one usually too), cells are
  * separated by tabs. Returns null for a single value, which the input pastes as text.
