@@ -60,7 +60,7 @@ describe('official layout', () => {
     expect(headerCell(root, '（一）予以公开').colSpan).toBe(2)
     expect(root.querySelector('.table-grid__corner')?.textContent).toContain('第一项加第二项之和')
     // 商业⏎企业 keeps the template's line break; the note of （二）部分公开 is printed with it.
-    expect([...headerCell(root, '商业企业').querySelectorAll('.table-grid__line')].map((s) => s.textContent)).toEqual([
+    expect([...headerCell(root, '商业企业').querySelectorAll('.layout-label__line')].map((s) => s.textContent)).toEqual([
       '商业',
       '企业'
     ])
