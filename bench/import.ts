@@ -5,12 +5,12 @@
  */
 import { readFile } from 'node:fs/promises'
 import { parseDocument } from 'htmlparser2'
-import mammoth from 'mammoth'
 import PostalMime from 'postal-mime'
 import WordExtractor from 'word-extractor'
 import { recognizeReport } from '../src/core/import/recognizeReport'
 import { decodeText } from '../src/core/text/decode'
 import { readDocument } from '../src/main/services/readers/index'
+import { readZipPackage } from '../src/main/services/readers/zipGuard'
 import { measure } from './measure'
 
 async function pdfText(bytes: Uint8Array): Promise<void> {
@@ -26,7 +26,11 @@ async function pdfText(bytes: Uint8Array): Promise<void> {
 
 /** What each kind's extraction library does alone: the floor under our reader + recognition. */
 const FLOORS: Record<string, (bytes: Uint8Array) => Promise<unknown>> = {
-  docx: (bytes) => mammoth.convertToHtml({ buffer: Buffer.from(bytes) }),
+  // The reader parses WordprocessingML itself: the floor is yauzl's unzip plus htmlparser2's XML pass.
+  docx: async (bytes) => {
+    const zip = await readZipPackage(bytes, new Set(['word/document.xml']))
+    return parseDocument(zip.parts.get('word/document.xml')?.toString('utf8') ?? '', { xmlMode: true })
+  },
   doc: (bytes) => new WordExtractor().extract(Buffer.from(bytes)),
   pdf: pdfText,
   html: async (bytes) => parseDocument(decodeText(bytes).text),

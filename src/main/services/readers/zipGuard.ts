@@ -1,8 +1,9 @@
 /**
- * Zip bomb guard for .docx (a zip package): the central directory is read and checked before
- * anything is inflated, then every entry is inflated once through yauzl, which aborts as soon as
- * an entry inflates past the size its directory claims — so a lying directory cannot slip a bomb
- * through to mammoth. Data is counted and discarded: memory stays at one chunk.
+ * Zip bomb guard for .docx (a zip package), read once: the central directory is checked before
+ * anything is inflated (entry count, total size, ratio), then every entry is inflated once through
+ * yauzl, which aborts as soon as an entry inflates past the size its directory claims — so a lying
+ * directory cannot slip a bomb through. The parts asked for are kept (word/document.xml); the others
+ * are counted and discarded, so memory stays at one chunk for them.
  */
 import yauzl from 'yauzl'
 import { FileError } from '../files'
@@ -20,6 +21,13 @@ export const ZIP_LIMITS = {
 
 const BOMB_MESSAGE = '压缩包解压后过大，可能已损坏或是恶意文件'
 const CORRUPT_MESSAGE = 'Word 文件（.docx）已损坏或不完整，无法打开；请在 Word/WPS 中打开并另存后再导入'
+
+export interface ZipPackage {
+  /** Every entry name, folders included, in directory order. */
+  names: string[]
+  /** The inflated bytes of the entries asked for that are present. */
+  parts: Map<string, Buffer>
+}
 
 function openZip(bytes: Uint8Array): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) => {
@@ -56,15 +64,17 @@ function readEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
   })
 }
 
-function drainEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<void> {
+/** Inflates one entry; returns its bytes when `keep`, else counts and discards them. */
+function inflateEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, keep: boolean): Promise<Buffer | undefined> {
   return new Promise((resolve, reject) => {
     zip.openReadStream(entry, (error, stream) => {
       if (error || !stream) {
         reject(new FileError(CORRUPT_MESSAGE))
         return
       }
-      stream.on('data', () => undefined)
-      stream.on('end', () => resolve())
+      const chunks: Buffer[] = []
+      stream.on('data', keep ? (chunk: Buffer) => chunks.push(chunk) : () => undefined)
+      stream.on('end', () => resolve(keep ? Buffer.concat(chunks) : undefined))
       stream.on('error', (streamError: Error) =>
         // yauzl's size check: the entry inflated past what the directory claimed.
         reject(new FileError(/too many bytes|too few bytes/.test(streamError.message) ? BOMB_MESSAGE : CORRUPT_MESSAGE))
@@ -73,15 +83,19 @@ function drainEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<void> {
   })
 }
 
-/** Checks the package; returns the entry names. Throws FileError for a bomb or a broken zip. */
-export async function checkZip(bytes: Uint8Array): Promise<string[]> {
+/** Checks the package and keeps the parts named in `wanted`. Throws FileError for a bomb or a broken zip. */
+export async function readZipPackage(bytes: Uint8Array, wanted: ReadonlySet<string>): Promise<ZipPackage> {
   const zip = await openZip(bytes)
   try {
     const entries = await readEntries(zip)
+    const parts = new Map<string, Buffer>()
     for (const entry of entries) {
-      if (!entry.fileName.endsWith('/')) await drainEntry(zip, entry)
+      if (entry.fileName.endsWith('/')) continue
+      const keep = wanted.has(entry.fileName) && !parts.has(entry.fileName)
+      const data = await inflateEntry(zip, entry, keep)
+      if (data) parts.set(entry.fileName, data)
     }
-    return entries.map((e) => e.fileName)
+    return { names: entries.map((e) => e.fileName), parts }
   } finally {
     zip.close()
   }
