@@ -26,3 +26,16 @@ const CHINESE_DIGITS: Record<string, string> = {
 export function chineseYearDigits(text: string): string {
   return text.replace(/[〇零一二三四五六七八九]{4}(?=年)/g, (s) => Array.from(s, (ch) => CHINESE_DIGITS[ch] ?? ch).join(''))
 }
+
+/**
+ * A metadata line a CMS prints around an article (“发布时间：2024-01-18 来源：… 字号：大 中 小”,
+ * “索引号：…”, “发布机构：…”, “文号：…”, “【字体：大 中 小】【打印】”): neither title nor report text.
+ */
+export const CMS_METADATA =
+  /^[【[]?\s*(?:发布时间|发布日期|发文日期|成文日期|公开日期|生成日期|更新时间|信息来源|来源|索引号|发布机构|公开机构|发文机关|文号|发文字号|主题分类|主题词|公开方式|公开范围|公开时限|时效|浏览次数|访问次数|点击数|阅读次数|作者|责任编辑|字号|字体)\s*[:：]|^【(?:打印|关闭|收藏|字体|大|中|小)|^(?:打印本页|关闭窗口|扫一扫|分享到?[:：])/
+
+/** Brackets a site wraps a title in (“【…年度报告】”, “《…年度报告》”), removed. */
+export function unwrapTitle(text: string): string {
+  const m = /^[【《〈「『“"[]\s*(.*?)\s*[】》〉」』”"\]]$/u.exec(text.trim())
+  return m ? m[1]! : text.trim()
+}

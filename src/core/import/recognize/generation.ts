@@ -94,7 +94,10 @@ export function detectGeneration(blocks: readonly Block[], year?: number): Gener
     if (found[marker].length > 0) evidence.push(`${label}的表述：${found[marker].map((t) => `“${t}”`).join('')}`)
   }
   const fromYear = byYear(year)
-  const fromLabels = byLabels(found)
+  // “信息处理费” alone is a word in the text, not a table label: a 2020 report may mention the
+  // 2020 rules. It decides only when the year is unknown.
+  const onlyMentions = found.only2021.every((t) => t === '信息处理费') && found.only2019.length + found.since2019.length + found.before2019.length === 0
+  const fromLabels = fromYear && onlyMentions ? undefined : byLabels(found)
   if (year !== undefined) evidence.push(`报告年度 ${year} 年`)
 
   if (fromYear && fromLabels) {

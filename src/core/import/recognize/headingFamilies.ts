@@ -35,7 +35,7 @@ export const HEADING_FAMILIES: readonly HeadingFamily[] = [
   { topic: 'fees', pattern: /收费|减免|费用|支出/ },
   { topic: 'review', pattern: /复议|诉讼|申诉/, section: 'review' },
   { topic: 'problems', pattern: /问题|不足|改进/, section: 'problems' },
-  { topic: 'other', pattern: /其他需要报告|需要说明|其他事项|需要报告的事项|其他有关情况/, section: 'other' },
+  { topic: 'other', pattern: /其他需要报告|需要说明|其他事项|需要报告的事项|其他有关情况|^其他(?:情况|说明)?$/, section: 'other' },
   { topic: 'proactive', pattern: /主动公开/, section: 'proactive' },
   { topic: 'requests', pattern: /依申请|公开申请|申请公开|收到和处理/, section: 'requests' },
   { topic: 'overview', pattern: /^(?:总体情况|概述|概况|基本情况|总体工作情况)/, section: 'overview' },

@@ -12,10 +12,15 @@
  * When a report has no 一、 headings at all, （一） headings that match a family are the top level
  * (the instruction-style “（一）总体情况。”). 一、 numbers only go up, so the numbered rows of a
  * table or an attachment are not taken for headings. A run-in heading (“一、总体情况。2023年…”)
- * is split from its text. The title, web-page debris and the closing 落款 are not section text.
+ * is split from its text, and so is a template heading glued to its text with no stop. A 1、 line
+ * inside 一、总体情况 is a sub-item when a later 一、 line owns its number. A table of contents
+ * (the headings listed once before the body) is left out, so no section opens twice; a long
+ * heading broken over two lines is joined. The title, anything above it, CMS metadata, page
+ * numbers and the closing 落款 are not section text.
  */
 import type { SectionId } from '../../report/sections'
 import type { Block, ParsedSection } from '../types'
+import { CMS_METADATA, paragraphText } from './blockText'
 import { familyOf, type HeadingTopic } from './headingFamilies'
 import { recognizeUnitYear } from './unitYear'
 
@@ -27,10 +32,13 @@ export interface SplitOptions {
 type NumberStyle = 'chinese' | 'arabic' | 'paren'
 
 const NUMBERING: readonly { style: NumberStyle; pattern: RegExp }[] = [
-  { style: 'chinese', pattern: /^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]{1,3}\s*[、.．])\s*/ },
+  { style: 'chinese', pattern: /^(?:第[一二三四五六七八九十]+部分\s*[:：、.．]?|[一二三四五六七八九十]{1,3}\s*[、.．])\s*/ },
   { style: 'arabic', pattern: /^\d{1,2}\s*(?:[、．]|\.(?!\d))\s*/ },
   { style: 'paren', pattern: /^[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]\s*[、.．]?\s*/ }
 ]
+
+/** Any heading number, for taking the words of a heading. */
+const NUMBER_PREFIX = new RegExp(NUMBERING.map((n) => n.pattern.source).join('|'))
 
 const CHINESE_NUMERALS = '一二三四五六七八九'
 
@@ -44,6 +52,9 @@ export function ordinalOf(numbering: string): number | undefined {
   const unit = (ch: string | undefined): number => (ch ? CHINESE_NUMERALS.indexOf(ch) + 1 : 0)
   return (m[0].includes('十') ? Math.max(1, unit(tens)) * 10 : 0) + unit(ones)
 }
+
+/** “一、总体情况……………1”: a contents line's dot leaders and page number. */
+const CONTENTS_LEADER = /[.．·…。\-—_\s]{2,}\d{1,3}$/
 
 /** Longest heading text (without its number) still taken as a heading, in characters. */
 const MAX_HEADING = 40
@@ -67,7 +78,13 @@ function headingOf(block: Block | undefined, index: number): Heading | undefined
   for (const { style, pattern } of NUMBERING) {
     const m = pattern.exec(text)
     if (!m) continue
-    const words = text.slice(m[0].length).replace(/\s+/g, '').replace(/[。；;：:]$/, '')
+    const glued = style === 'arabic' ? undefined : gluedHeading(text, m[0], style, index)
+    if (glued) return glued
+    const words = text
+      .slice(m[0].length)
+      .replace(CONTENTS_LEADER, '')
+      .replace(/\s+/g, '')
+      .replace(/[。；;：:]$/, '')
     if (words.length > 0 && Array.from(words).length <= MAX_HEADING && !/[。；;：:]/.test(words)) {
       const family = familyOf(words)
       return { block: index, text, style, ordinal: ordinalOf(m[0]), topic: family?.topic, section: family?.section }
@@ -104,6 +121,93 @@ function runIn(text: string, numbering: string, style: NumberStyle, index: numbe
   }
 }
 
+/** The template's headings and their common variants, longest first: what a glued heading starts with. */
+const KNOWN_HEADINGS: readonly string[] = [
+  '总体情况',
+  '主动公开政府信息情况',
+  '行政机关主动公开政府信息情况',
+  '收到和处理政府信息公开申请情况',
+  '行政机关收到和处理政府信息公开申请情况',
+  '政府信息公开行政复议、行政诉讼情况',
+  '因政府信息公开工作被申请行政复议、提起行政诉讼情况',
+  '因政府信息公开工作被申请行政复议和提起行政诉讼情况',
+  '存在的主要问题及改进情况',
+  '存在问题及改进情况',
+  '政府信息公开工作存在的主要问题及改进情况',
+  '其他需要报告的事项'
+].sort((a, b) => b.length - a.length)
+
+/**
+ * A heading glued to its text with no stop between them (“一、总体情况2023年，我镇…”, or with a
+ * comma or space): a Word paragraph whose heading run was not a paragraph of its own, or a space
+ * the normaliser removed. Taken only for the template's own headings, and only when what follows
+ * reads as text, not as the rest of a longer heading (“总体情况和主要做法”).
+ */
+function gluedHeading(text: string, numbering: string, style: NumberStyle, index: number): Heading | undefined {
+  const after = text.slice(numbering.length)
+  const compactAfter = after.replace(/\s+/g, '')
+  const known = KNOWN_HEADINGS.find((k) => compactAfter.startsWith(k))
+  if (!known) return undefined
+  // Where the known words end in the uncompacted text.
+  let end = 0
+  for (let seen = 0; seen < known.length && end < after.length; end++) if (!/\s/.test(after[end]!)) seen++
+  const rest = after.slice(end)
+  const body = rest.replace(/^[\s。：:，,；;.]+/, '')
+  if (body === '') return undefined
+  const stopped = /^[\s。：:，,；;.]/.test(rest)
+  const readsAsText = /^\d/.test(body) || (/[。，；]/.test(body) && !/^[和及与、的暨并]/.test(body))
+  if (!stopped && !readsAsText) return undefined
+  const family = familyOf(known)
+  return {
+    block: index,
+    text: (numbering + after.slice(0, end)).trim(),
+    rest: body.trim(),
+    style,
+    ordinal: ordinalOf(numbering),
+    topic: family?.topic,
+    section: family?.section
+  }
+}
+
+/**
+ * A table of contents before the body: three or more headings on consecutive lines, numbered from
+ * the first, with no text between them, when the same numbering starts again later (the headings
+ * themselves), or every line carries dot leaders and a page number. Its lines are navigation, not
+ * headings and not text: splitting there would open each section twice.
+ */
+function tableOfContents(blocks: readonly Block[], candidates: readonly Heading[], skip: ReadonlySet<number>): number[] {
+  const out: number[] = []
+  const adjacent = (a: number, b: number): boolean => {
+    for (let i = a + 1; i < b; i++) {
+      const block = blocks[i]
+      if (skip.has(i)) continue
+      if (block?.kind !== 'paragraph' || block.text.trim() !== '') return false
+    }
+    return true
+  }
+  let i = 0
+  while (i < candidates.length) {
+    const first = candidates[i]!
+    let j = i
+    while (
+      j + 1 < candidates.length &&
+      candidates[j + 1]!.style === first.style &&
+      candidates[j + 1]!.ordinal !== undefined &&
+      candidates[j + 1]!.ordinal === (candidates[j]!.ordinal ?? NaN) + 1 &&
+      adjacent(candidates[j]!.block, candidates[j + 1]!.block)
+    )
+      j++
+    const run = candidates.slice(i, j + 1)
+    const restarts = candidates.slice(j + 1).some((h) => h.style === first.style && h.ordinal === first.ordinal && h.topic === first.topic)
+    const leaders = run.every((h) => CONTENTS_LEADER.test(h.text))
+    if (first.ordinal === 1 && run.length >= 3 && (restarts || leaders) && run.every((h) => h.topic !== undefined)) {
+      out.push(...run.map((h) => h.block))
+    }
+    i = j + 1
+  }
+  return out
+}
+
 /** A line that opens the appendix (“附件3”, “附：2011年度…统计表”): the narrative ends there. */
 function isAppendixStart(text: string): boolean {
   return /^(?:附件\s*\d*\s*[:：]?|附表\s*\d*\s*[:：]?|附\s*[:：].*(?:统计表|附表).*)$/.test(text.replace(/\s+/g, ''))
@@ -136,7 +240,14 @@ function selectHeadings(candidates: readonly Heading[]): Heading[] {
         candidates.slice(i + 1).some((later) => later.style === 'chinese' && later.ordinal === h.ordinal && later.topic !== undefined)
       take = upwards && !outranked
       if (take && h.ordinal !== undefined) lastChinese = h.ordinal
-    } else if (h.style === 'arabic') take = names && h.topic !== 'overview' && (continues || last === undefined)
+    } else if (h.style === 'arabic') {
+      // “2.依申请公开” inside 一、总体情况 is a sub-item when “二、…” follows: the 一、 level owns
+      // that number. “1、总体情况” opens a report numbered 1、2、3、 throughout.
+      const topLevel = (later: Heading): boolean => later.style === 'chinese' || (!hasChinese && later.style === 'paren')
+      const owned = candidates.slice(i + 1).some((later) => topLevel(later) && later.ordinal === h.ordinal && later.topic !== undefined)
+      const opens = !hasChinese && last === undefined && h.ordinal === 1
+      take = names && !owned && (h.topic !== 'overview' || opens) && (continues || last === undefined)
+    }
     else take = !hasChinese && names
     if (take) selected.push(h)
   })
@@ -154,10 +265,15 @@ const LATER_SECTIONS: ReadonlySet<SectionId> = new Set(['proactive', 'requests',
 
 /** Lines a web page or the signature block adds, which are not report text. */
 const DEBRIS = [
+  CMS_METADATA,
+  /^目\s*录$/,
+  // Page numbers copied out of a PDF or a printed page: “- 4 -”, “— 4 —”, “第 4 页 共 9 页”.
+  /^[-—–－]+\s*\d{1,3}\s*[-—–－]+$/,
+  /^第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?$/,
   /^(?:扫一扫|分享[:：]|打印本页|关闭窗口|【(?:打印|关闭|字体)|发布时间[:：]|发布日期[:：]|来源[:：]|浏览次数)/,
   /^[（(][\p{Script=Han}·]{2,5}[）)]$/u
 ]
-const DATE_LINE = /^(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日$/
+const DATE_LINE = /^(?:(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日|\d{4}[-./]\d{1,2}[-./]\d{1,2})$/
 const SIGNATURE = /^[\p{Script=Han}]{2,24}(?:人民政府|办事处|局|办公室|委员会)$/u
 
 function textOf(blocks: readonly Block[], from: number, to: number, skip: ReadonlySet<number>): string {
@@ -179,7 +295,10 @@ function textOf(blocks: readonly Block[], from: number, to: number, skip: Readon
 
 export function splitSections(blocks: readonly Block[], options: SplitOptions = {}): ParsedSection[] {
   // The title and 发文字号 are not section text, whoever calls.
-  const skip = new Set<number>([...(options.skip ?? []), ...recognizeUnitYear(blocks).titleBlocks])
+  // Lines above the title (a site name, a CMS header) are page furniture, not report text.
+  const { titleBlocks } = recognizeUnitYear(blocks)
+  const aboveTitle = titleBlocks.length > 0 ? Array.from({ length: Math.min(...titleBlocks) }, (_, i) => i) : []
+  const skip = new Set<number>([...(options.skip ?? []), ...titleBlocks, ...aboveTitle])
   const candidates: Heading[] = []
   blocks.forEach((block, i) => {
     if (skip.has(i)) return
@@ -189,9 +308,22 @@ export function splitSections(blocks: readonly Block[], options: SplitOptions = 
       return
     }
     const heading = headingOf(block, i)
-    if (heading) candidates.push(heading)
+    if (!heading) return
+    candidates.push(heading)
+    // A heading broken over two lines (“四、因政府信息公开工作被申请行政复议、提起行政诉” / “讼情况”),
+    // as PDF extraction leaves long headings: joined when the two make a known heading.
+    const next = paragraphText(blocks[i + 1])
+    const words = heading.text.replace(NUMBER_PREFIX, '').replace(/\s+/g, '')
+    if (heading.rest === undefined && next && next.length <= 8 && KNOWN_HEADINGS.includes(words + next.replace(/\s+/g, ''))) {
+      heading.text = heading.text + next.replace(/\s+/g, '')
+      const family = familyOf(words + next)
+      heading.topic = family?.topic
+      heading.section = family?.section
+      skip.add(i + 1)
+    }
   })
-  const headings = selectHeadings(candidates)
+  for (const block of tableOfContents(blocks, candidates, skip)) skip.add(block)
+  const headings = selectHeadings(candidates.filter((h) => !skip.has(h.block)))
 
   const sections: ParsedSection[] = []
   const firstAt = headings[0]?.block ?? blocks.length

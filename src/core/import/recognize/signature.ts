@@ -13,7 +13,8 @@ export interface Signature {
   publishedOn?: string
 }
 
-const DATE_LINE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/
+/** “2024年1月15日”, and the numeric “2024-01-15” / “2024.1.15” some sites print. */
+const DATE_LINE = /^(\d{4})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|[-./](\d{1,2})[-./](\d{1,2}))$/
 const CHINESE_NUMBER: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 }
 /** A signing body: short, and named like one. */
 const SIGNER = /(人民政府|办事处|委员会|办公室|局|厅|委|院|中心|政府)$/
@@ -33,7 +34,7 @@ function chineseSmallNumber(text: string): string {
 function parseDate(text: string): string | undefined {
   const m = DATE_LINE.exec(chineseSmallNumber(chineseYearDigits(text.replace(/\s+/g, ''))))
   if (!m) return undefined
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])]
+  const [year, month, day] = [Number(m[1]), Number(m[2] ?? m[4]), Number(m[3] ?? m[5])]
   if (month < 1 || month > 12 || day < 1 || day > 31) return undefined
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
 }

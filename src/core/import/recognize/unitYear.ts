@@ -4,7 +4,8 @@
  * March 2017, is the 2016 report.
  */
 import type { Block } from '../types'
-import { chineseYearDigits, paragraphText } from './blockText'
+import { chineseYearDigits, CMS_METADATA, paragraphText, unwrapTitle } from './blockText'
+import { findSignature } from './signature'
 
 export interface UnitYear {
   unit?: string
@@ -23,7 +24,8 @@ export interface UnitYear {
 const TITLE_SCAN = 8
 const MAX_TITLE_LINE = 48
 const DOCUMENT_NUMBER = /^[\p{Script=Han}]{1,12}〔\d{4}〕\d+号$/u
-const PUBLISHING_DEBRIS = /^(发布时间|发布日期|来源|时间|作者|浏览|点击|字号|【)/
+const PUBLISHING_DEBRIS = /^(发布时间|发布日期|来源|时间|作者|浏览|点击|字号)/
+const isDebris = (text: string): boolean => PUBLISHING_DEBRIS.test(text) || CMS_METADATA.test(text)
 const TITLE_WORD = /报告|年报/
 /** A title ends with its kind of document, perhaps followed by a bracketed year or note. */
 const TITLE_END = /(?:报告|年报)\s*(?:[（(][^）)]*[）)])?\s*$/
@@ -38,6 +40,8 @@ const YEAR_IN_TITLE = /(\d{4})\s*年度?/g
 const PERIOD_PATTERNS: readonly RegExp[] = [
   /统计(?:期限|时限|时间|区间|口径)[^。\n]{0,12}?(\d{4})年\s*1月\s*1日/,
   /自(\d{4})年\s*1月\s*1日起?至/,
+  /(?:统计|数据)[^。\n]{0,12}?截(?:至|止)(?:到)?(\d{4})年\s*12月\s*31日/,
+  /统计(?:期限|时限|区间|时段|年度)[为是：:]?(\d{4})年度?(?!\s*\d{1,2}\s*月)/,
   /^(\d{4})年(?:度)?[，,]/,
   /(\d{4})年度?(?:政府信息公开|政务公开)工作/
 ]
@@ -50,6 +54,16 @@ interface Title {
   text: string
   blocks: number[]
   documentNumber?: string
+}
+
+const TITLE_DATE = /^[（(]\d{4}年(?:[\d一二三四五六七八九十]{1,3}月(?:[\d一二三四五六七八九十]{1,3}日)?)?[）)]$/
+
+/** A web page title's site name: “…年度报告_XX县人民政府网”, “…年度报告 - XX市政府门户网站”. */
+const SITE_NAME = /\s*(?:[_|｜]|\s[-—－]+\s)[^_|｜]*(?:网|网站|门户|政府)\s*$/u
+
+function withoutSiteName(text: string): string {
+  const stripped = text.replace(SITE_NAME, '')
+  return TITLE_END.test(stripped) ? stripped : text
 }
 
 function findTitle(blocks: readonly Block[]): Title | undefined {
@@ -67,28 +81,41 @@ function findTitle(blocks: readonly Block[]): Title | undefined {
       }
       continue
     }
-    lines.push({ index: i, text })
+    if (isDebris(text)) continue
+    lines.push({ index: i, text: unwrapTitle(withoutSiteName(text)) })
   }
   const at = lines.findIndex(
     (l) =>
       TITLE_END.test(l.text) &&
       l.text.length <= MAX_TITLE_LINE &&
-      !PUBLISHING_DEBRIS.test(l.text) &&
       !NAVIGATION.test(l.text) &&
       !HEADING_NUMBER.test(l.text)
   )
   if (at < 0) return undefined
-  // A title broken over lines (“…政府信息公开工作” / “年度报告”): take up to two lines before it.
+  // A title broken over lines (“…政府信息公开工作” / “年度报告”, “XX镇人民政府” / “2023年…报告”):
+  // take up to two lines before it, while the title so far names no unit. A line above a title
+  // that names its unit (a site name, an issuing body) is not part of it.
   let first = at
-  while (first > 0 && at - first < 2) {
+  const joined = (from: number): string => lines.slice(from, at + 1).map((l) => l.text.replace(/\s+/g, '')).join('')
+  while (first > 0 && at - first < 2 && unitFromTitle(joined(first)).length < 2) {
     const prev = lines[first - 1]!
-    if (prev.text.length > MAX_TITLE_LINE || TITLE_WORD.test(prev.text) || !TITLE_PART.test(prev.text) || PUBLISHING_DEBRIS.test(prev.text)) break
+    if (prev.text.length > MAX_TITLE_LINE || TITLE_WORD.test(prev.text) || !TITLE_PART.test(prev.text) || isDebris(prev.text)) break
     first--
   }
-  const parts = lines.slice(first, at + 1)
+  // A bracketed year on the next line (“（2023年度）”) completes the title.
+  const next = lines[at + 1]
+  const last = next && /^[（(][〇零一二三四五六七八九\d]{4}年度?[）)]$/.test(next.text.replace(/\s+/g, '')) ? at + 1 : at
+  const parts = lines.slice(first, last + 1)
+  const text = parts.map((p) => p.text.replace(/\s+/g, '')).join('')
+  // The title printed again (a page title above the article's own) and a bracketed date under it
+  // (“（2024年1月18日）”) belong to the title area too.
+  const repeats = lines
+    .slice(last + 1)
+    .filter((l) => l.text.replace(/\s+/g, '') === text || TITLE_DATE.test(chineseYearDigits(l.text.replace(/\s+/g, ''))))
+    .map((l) => l.index)
   return {
-    text: parts.map((p) => p.text.replace(/\s+/g, '')).join(''),
-    blocks: [...(numberBlock === undefined ? [] : [numberBlock]), ...parts.map((p) => p.index)],
+    text,
+    blocks: [...(numberBlock === undefined ? [] : [numberBlock]), ...parts.map((p) => p.index), ...repeats],
     documentNumber
   }
 }
@@ -102,7 +129,8 @@ export function unitFromTitle(title: string): string {
   let unit = keyword ? t.slice(0, keyword.index) : t
   // “…人民政府信息公开” shares 政府 between the name and the subject.
   if (keyword?.[0] === '政府信息公开' && /人民$/.test(unit)) unit += '政府'
-  return unit.replace(/关于$|的$|年$/, '').trim()
+  // “工作年度报告”, the second line of a broken title, names no unit.
+  return unit.replace(/(?:关于|的|年|工作)+$/, '').trim()
 }
 
 /** The full name when the text spells it out: 霞美镇 → 霞美镇人民政府. */
@@ -113,10 +141,13 @@ function completeName(printed: string, text: string): string {
   // “XX镇政府” is the short form of XX镇人民政府: complete it the same way.
   const unit = printed.replace(/(?<=[镇乡区县市])政府$/, '')
   if (unit !== printed && !text.includes(unit + '人民政府')) return printed
+  // The text may print the short name: “平安县青山镇” in the title, “青山镇人民政府” in the 落款.
+  const chars = Array.from(unit)
+  const tails = [unit, ...chars.flatMap((ch, k) => (/[省市州盟县区旗]/.test(ch) && chars.length - k - 1 >= 2 ? [chars.slice(k + 1).join('')] : []))]
   for (const suffix of FULL_NAME_SUFFIXES) {
     if (unit.endsWith('街道') && suffix === '人民政府') continue
-    const full = unit.endsWith('街道') && suffix === '街道办事处' ? unit + '办事处' : unit + suffix
-    if (text.includes(full)) return full
+    const added = unit.endsWith('街道') && suffix === '街道办事处' ? '办事处' : suffix
+    if (tails.some((tail) => text.includes(tail + added))) return unit + added
   }
   return unit
 }
@@ -168,6 +199,15 @@ export function recognizeUnitYear(blocks: readonly Block[]): UnitYear {
     if (found) {
       year = found.year
       evidence.push(`年度取自${found.how}`)
+    }
+  }
+  if (unit === undefined) {
+    // The 落款 names the body that issues the report; the text may cite its superiors more often.
+    const signature = findSignature(blocks)
+    const signer = signature.blocks.length === 2 ? paragraphText(blocks[signature.blocks[0]!])?.replace(/\s+/g, '') : undefined
+    if (signer && signer.length >= 3) {
+      unit = completeName(signer, body)
+      evidence.push(`单位取自落款“${signer}”`)
     }
   }
   if (unit === undefined) {

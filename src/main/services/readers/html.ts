@@ -26,6 +26,17 @@ export function declaredCharset(bytes: Uint8Array): string | undefined {
   return match?.[1]?.toLowerCase()
 }
 
+/** Valid UTF-8 holding multi-byte characters (not just ASCII, which every charset shares). */
+function isUtf8Text(bytes: Uint8Array): boolean {
+  if (!bytes.some((b) => b >= 0x80)) return false
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+    return true
+  } catch {
+    return false
+  }
+}
+
 export function decodeHtml(bytes: Uint8Array, charset?: string): { text: string; encoding: string } {
   const hasBom =
     (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) ||
@@ -33,6 +44,11 @@ export function decodeHtml(bytes: Uint8Array, charset?: string): { text: string;
     (bytes[0] === 0xfe && bytes[1] === 0xff)
   // A BOM is certain; a declaration is what the page says; otherwise guess as for text files.
   const label = hasBom ? undefined : (charset ?? declaredCharset(bytes))
+  // A page declaring a legacy charset but holding valid UTF-8 text (a CMS template that kept its
+  // old <meta> after the site moved to UTF-8): Chinese in GBK is practically never valid UTF-8.
+  if (label && label !== 'utf-8' && label !== 'utf8' && isUtf8Text(bytes)) {
+    return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8' }
+  }
   if (label) {
     const encoding = GB_LABELS.has(label) ? 'gb18030' : label
     try {

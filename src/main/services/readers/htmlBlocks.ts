@@ -35,6 +35,15 @@ const BLOCK_TAGS = new Set([
 const CHROME_WORDS =
   /(?:^|[\s_-])(?:nav|navbar|navigation|menu|menus|footer|foot|header|topbar|breadcrumb|breadcrumbs|crumb|crumbs|position|location|share|bdshare|sidebar|side|aside|toolbar|copyright|banner|login|search|related|relevant|friendlink|links|qrcode|wza|skip)(?:$|[\s_-]|\d)/i
 
+/**
+ * What only a site's footer prints (ICP 备案号, 公安备案号, 版权, 网站标识码), never a report. An element
+ * this small that holds one is the footer, even in an old layout table whose cells have no class
+ * to name it; the lines printed with it (主办, 联系电话) go with it.
+ */
+const FOOTER_TEXT = /ICP[备证]|公网安备|版权所有|copyright|网站标识码/i
+/** A footer holds a few lines; an element with more Chinese than this is content. */
+const FOOTER_HAN = 150
+
 /** Cap on tree depth walked: deeper nesting is malformed or hostile, and recursion must stay bounded. */
 const MAX_DEPTH = 400
 
@@ -49,6 +58,8 @@ interface TextMeasure {
   chars: number
   linked: number
   tables: number
+  /** Some text inside reads as a site footer (FOOTER_TEXT). */
+  footer: boolean
 }
 
 /**
@@ -64,7 +75,7 @@ function measure(root: ParentNode): Map<AnyNode, TextMeasure> {
     const { node } = top
     if (isText(node)) {
       const chars = node.data.replace(/\s+/g, '').length
-      sizes.set(node, { han: hanCount(node.data), chars, linked: 0, tables: 0 })
+      sizes.set(node, { han: hanCount(node.data), chars, linked: 0, tables: 0, footer: FOOTER_TEXT.test(node.data) })
       continue
     }
     if (!hasChildren(node)) continue
@@ -73,7 +84,7 @@ function measure(root: ParentNode): Map<AnyNode, TextMeasure> {
       for (const child of node.children) stack.push({ node: child, visited: false })
       continue
     }
-    const total: TextMeasure = { han: 0, chars: 0, linked: 0, tables: 0 }
+    const total: TextMeasure = { han: 0, chars: 0, linked: 0, tables: 0, footer: false }
     for (const child of node.children) {
       const m = sizes.get(child)
       if (!m) continue
@@ -81,6 +92,7 @@ function measure(root: ParentNode): Map<AnyNode, TextMeasure> {
       total.chars += m.chars
       total.linked += m.linked
       total.tables += m.tables
+      total.footer ||= m.footer
     }
     if (isTag(node) && node.name === 'a') total.linked = total.chars
     if (isTag(node) && node.name === 'table') total.tables += 1
@@ -100,7 +112,9 @@ function dropChrome(node: ParentNode, sizes: Map<AnyNode, TextMeasure>, bodyHan:
     if (isTag(child)) {
       const tag = child.name.toLowerCase()
       if (DROPPED_TAGS.has(tag)) continue
-      const m = sizes.get(child) ?? { han: 0, chars: 0, linked: 0, tables: 0 }
+      const m = sizes.get(child) ?? { han: 0, chars: 0, linked: 0, tables: 0, footer: false }
+      // The footer of a page laid out in tables (a <td> or <tr> with no class to name it).
+      if (tag !== 'table' && m.footer && m.han <= FOOTER_HAN && m.han < bodyHan * 0.5 && m.tables === 0) continue
       if (tag !== 'table' && tag !== 'td' && tag !== 'tr') {
         const minor = m.han < bodyHan * 0.5
         if (minor && CHROME_WORDS.test(classAndId(child))) continue

@@ -5,6 +5,7 @@
  * row) and flattened tables (a label on one line, its figures on the next ones).
  */
 import type { TableId } from '../../../report/tables'
+import { headerRun } from './headerRun'
 import { matchLabel, MATCH_THRESHOLD, type LabelMatch } from './labelMatcher'
 import type { Line, Slot } from './lines'
 import { normalizeLabel } from './normalize'
@@ -152,6 +153,20 @@ function readFlat(lines: readonly Line[], index: number, match: Match): LabelRea
   return { found, printed, last, columns: [], captioned: false }
 }
 
+/**
+ * The 表四 rows a bare value row stands for, from the row labels printed above it: one label, or
+ * labels all under one of its two top rows (行政诉讼 with 未经复议直接起诉, 复议后起诉). Labels under
+ * both (the whole 表四's header) name no part: the row is the whole table's.
+ */
+function t4RowsOf(seen: readonly Target[]): Target | undefined {
+  if (seen.length === 0) return undefined
+  if (seen.length === 1) return seen[0]
+  const tops = new Set(seen.map((t) => t.parents[0] ?? t.key))
+  if (tops.size !== 1) return undefined
+  const top = [...tops][0]!
+  return seen.find((t) => t.key === top) ?? TARGETS.find((t) => t.kind === 'row' && t.table === 't4' && t.key === top)
+}
+
 export function assemble(lines: readonly Line[]): Assembly {
   const readings: Reading[] = []
   const used = new Set<number>()
@@ -161,6 +176,12 @@ export function assemble(lines: readonly Line[]): Assembly {
   let header: HeaderCell[] = []
   let headerOpen = false
   let current: Reading | undefined
+  // 表四's row labels printed above its figures since its last value row (行政复议 / 行政诉讼 / …): a
+  // 表四 printed as two tables gives each its own value row, of those rows only.
+  let t4Rows: Target[] = []
+  const noteT4Row = (target: Target | undefined) => {
+    if (target?.kind === 'row' && target.table === 't4' && !t4Rows.includes(target)) t4Rows.push(target)
+  }
 
   // Blocks read as labels count as table content once figures follow them: a short narrative
   // line that happens to name a row (“行政复议”) is not consumed.
@@ -208,10 +229,30 @@ export function assemble(lines: readonly Line[]): Assembly {
     const line = lines[i]!
 
     if (line.labels.length) {
+      // A header row copied as one line, its cells' labels run together: not narrative.
+      const run = !line.fromTable && line.slots.length === 0 && (match(textOf(line), false)?.score ?? 0) < 1
+        ? headerRun(textOf(line), table)
+        : undefined
+      if (run) {
+        flush()
+        mark(line.block)
+        if (run[0]!.table !== table) t4Rows = []
+        run.forEach(noteT4Row)
+        table = run[0]!.table
+        group = undefined
+        openHeader(run.some((t) => t.kind === 'caption'))
+        for (const target of run) if (target.kind === 'column') addHeader(target, undefined)
+        continue
+      }
       const enterGroup = (key: string) => (group = key)
       const label = cellLike(line) ? readCells(line, i, match, enterGroup) : readFlat(lines, i, match)
       const found = label.found
       if (found) {
+        if (found.target.table !== table) t4Rows = []
+        if (!printsFigures(line)) {
+          const pieces = line.fromTable ? line.labels.map((l) => l.text) : [label.printed]
+          for (const piece of pieces) noteT4Row(match(piece, true)?.target)
+        }
         flush()
         for (let k = i; k <= label.last; k += 1) mark(lines[k]!.block)
         i = label.last
@@ -229,6 +270,7 @@ export function assemble(lines: readonly Line[]): Assembly {
         } else {
           // A caption starts a new block of 表二 (each with its own header) or a new table.
           header = []
+          t4Rows = []
           headerOpen = false
           group = undefined
         }
@@ -265,7 +307,9 @@ export function assemble(lines: readonly Line[]): Assembly {
       mark(line.block)
     } else if (table === 't4' && header.some((h) => h.target.table === 't4')) {
       // Only 表四 prints its figures in a row of their own, under its column header.
-      current = startRow(table, line, '')
+      const rows = t4RowsOf(t4Rows)
+      current = startRow(table, line, '', rows ? { target: rows, score: 1 } : undefined)
+      t4Rows = []
       mark(line.block)
     }
     headerOpen = false

@@ -42,7 +42,7 @@ export function splitTrailingFigures(text: string): { label: string; figures: st
   let label = removeSpaces(tokens.join(''))
   // Digits run straight on from the label (“（一）予以公开120030116”): no label ends in a digit.
   if (figures.length === 0) {
-    const attached = /^(.*\D)(\d+)$/.exec(label)
+    const attached = /^(.*?[^\d.．,，])((?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:[.．]\d+)?)$/.exec(label)
     if (attached && !/[\d.．、]$/.test(attached[1]!)) {
       label = attached[1]!
       figures.push(attached[2]!)
@@ -59,9 +59,13 @@ export function slotOf(text: string, source: ValueSource, column?: number): Slot
   return { text: text.trim(), value, source, ...(column === undefined ? {} : { column }) }
 }
 
+const DASH = /^[-－—–/／]+$/
+
 /** A paragraph as a line; page numbers and empty paragraphs give none. */
 export function paragraphLine(text: string, block: number): Line | undefined {
   if (!removeSpaces(text) || isPageNumber(text)) return undefined
+  // A cell printed as a dash (“—”, “/”), copied onto a line of its own: a blank slot, never a label.
+  if (DASH.test(removeSpaces(text))) return { block, labels: [], slots: [{ text: text.trim(), value: undefined, source: { block, text: text.trim() } }], fromTable: false }
   const { label, figures, pieces } = splitTrailingFigures(text)
   return {
     block,

@@ -77,11 +77,16 @@ export function placeReadings(readings: readonly Reading[], generation: Generati
 
   const set = (id: CellId, value: number, source: ValueSource, emit: Emit) => {
     const before = values.get(id)
-    if (before) {
+    // A reading under an exact label outranks one under a label only like it (a statistics table of
+    // the narrative whose “行政许可信息” row precedes 表二): the first of equals is kept.
+    if (before && before.confidence >= emit.confidence) {
       if (before.value !== value) {
         warnings.push(`${describe(id)}出现两次，数值不同（${before.value} 与 ${value}），保留先出现的 ${before.value}`)
       }
       return
+    }
+    if (before && before.value !== value) {
+      warnings.push(`${describe(id)}出现两次，数值不同（${before.value} 与 ${value}），保留标签相符的 ${value}`)
     }
     values.set(id, {
       cell: id,
@@ -105,8 +110,12 @@ export function placeReadings(readings: readonly Reading[], generation: Generati
     emits: readonly Emit[]
   ) => {
     // Empty cells only, not as many as the row has: a header row's leftovers, not a blank row.
+    // Layout debris (a column no row of the block prints a figure in) does not count: a blank row
+    // under a misaligned header grid is still a blank row, to be said so.
     const printsFigures = reading.slots.some((s) => s.value !== undefined)
-    if (!printsFigures && reading.slots.length !== cells.length) return
+    const columns = reading.valueColumns
+    const counted = columns?.size ? reading.slots.filter((s) => s.column === undefined || columns.has(s.column)) : reading.slots
+    if (!printsFigures && counted.length !== cells.length) return
     const totalLast = shape.length === 1 && shape[0]!.totalLast
     const selection = select(reading.slots, cells.length, reading, official.get(reading), totalLast)
     if ('problem' in selection) {

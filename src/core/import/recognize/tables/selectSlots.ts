@@ -82,7 +82,8 @@ export function select(
     if (kept.length === needed) return { slots: kept }
     const printed = kept.filter((s) => s.value !== undefined)
     if (printed.length === needed) return { slots: printed }
-    const extra = `印有 ${printed.length} 个数字，多于 ${needed} 个`
+    const extra =
+      printed.length > needed ? `印有 ${printed.length} 个数字，多于 ${needed} 个` : `有 ${kept.length} 个数值单元格，多于 ${needed} 个`
     if (positions) return { slots: positions.map((i) => printed[i]!), note: `${extra}，按各行合计关系取其中 ${needed} 个` }
     // One row alone (a page number caught after a flattened row): the figures that add up, when
     // every way they do gives the same figures.
