@@ -12,14 +12,17 @@ import { splitSections } from './recognize/sections'
 import { findSignature } from './recognize/signature'
 import { recognizeTables } from './recognize/tables/index'
 import { findUnitAndYear } from './recognize/unitYear'
-import type { Block, ImportedValue, ParsedReport, ParsedSection, ReadResult } from './types'
+import type { ImportedValue, ParsedReport, ParsedSection, ReadResult } from './types'
 
 export interface RecognizeOptions {
   /** Shown in provenance and messages, e.g. the file name. */
   source?: string
 }
 
-/** A year the officer must confirm stands in when the document names none (never a silent guess). */
+/**
+ * Stand-ins when the document names no unit or year: the Report needs both, and `missing` tells the
+ * officer to fill them in before accepting (never a silent guess).
+ */
 const UNKNOWN_UNIT = '（未识别单位）'
 
 export function recognizeReport(read: Pick<ReadResult, 'blocks' | 'warnings'>, options: RecognizeOptions = {}): ParsedReport {
@@ -84,4 +87,3 @@ function sectionTexts(sections: readonly ParsedSection[]): Record<SectionId, str
   >
 }
 
-export type { Block }

@@ -129,35 +129,37 @@ function buildBalances(table: TableDef): Balance[] {
   const rows = leaves(table.rows)
   const columns = leaves(table.columns)
   const id = (row: string, column: string) => cellId(table.id, row, column)
-  const out: Balance[] = []
-  // A total column: for every row, total = sum of the other columns of its group.
-  for (const total of columns.filter((c) => c.node.totalOf)) {
-    const parts = partsOfTotal(table.columns, total)
-    for (const row of rows) {
-      const anchor = id(row.node.key, total.node.key)
-      out.push({
-        rule: total.node.totalOf!,
-        table: table.id,
-        left: parts.map((p) => id(row.node.key, p.node.key)),
-        right: [anchor],
-        anchor
+  /**
+   * Each total leaf along one axis gives, for every leaf across, total = sum of the other leaves of
+   * its group. `at(along, across)` turns the pair into a cell id.
+   */
+  const totals = <T extends HeaderNode, U extends HeaderNode>(
+    roots: readonly T[],
+    along: readonly Leaf<T>[],
+    across: readonly Leaf<U>[],
+    at: (along: string, across: string) => CellId
+  ): Balance[] =>
+    along
+      .filter((total) => total.node.totalOf)
+      .flatMap((total) => {
+        const parts = partsOfTotal(roots, total)
+        return across.map((other) => {
+          const anchor = at(total.node.key, other.node.key)
+          return {
+            rule: total.node.totalOf!,
+            table: table.id,
+            left: parts.map((p) => at(p.node.key, other.node.key)),
+            right: [anchor],
+            anchor
+          }
+        })
       })
-    }
-  }
-  // A total row: for every column, total = sum of the other rows of its group.
-  for (const total of rows.filter((r) => r.node.totalOf)) {
-    const parts = partsOfTotal(table.rows, total)
-    for (const column of columns) {
-      const anchor = id(total.node.key, column.node.key)
-      out.push({
-        rule: total.node.totalOf!,
-        table: table.id,
-        left: parts.map((p) => id(p.node.key, column.node.key)),
-        right: [anchor],
-        anchor
-      })
-    }
-  }
+  const out: Balance[] = [
+    // A total column: for every row, total = sum of the other columns of its group.
+    ...totals(table.columns, columns, rows, (column, row) => id(row, column)),
+    // A total row: for every column, total = sum of the other rows of its group.
+    ...totals(table.rows, rows, columns, id)
+  ]
   if (table.layout === 'matrix') {
     for (const identity of table.identities) {
       for (const column of columns) {
