@@ -44,6 +44,12 @@ describe('P1: 总体情况 within 1,000 characters', () => {
   it('counts a character outside the BMP once', () => {
     expect(countCharacters('𠀀a 𠀀').count).toBe(3)
   })
+
+  it('does not count the app’s marks: 【待更新：12】 counts as its figure, 【待填写】 not at all', () => {
+    const text = `${'字'.repeat(990)}共【待更新：12】件${'【待填写】'.repeat(20)}`
+    expect(findings(inSection('overview', text), 'P1')).toEqual([])
+    expect(findings(inSection('overview', `${text}${'多'.repeat(8)}`), 'P1')).toHaveLength(1)
+  })
 })
 
 describe('P3: 信息处理费 stated in section 六', () => {

@@ -108,3 +108,10 @@ describe('checkReport', () => {
 function rank(severity: string): number {
   return ['error', 'warning', 'hint'].indexOf(severity)
 }
+
+describe('rule names', () => {
+  it('gives every rule of the engine a short Chinese name', async () => {
+    const { RULES, ruleName } = await import('../../src/core/rules/index')
+    for (const rule of RULES) expect(ruleName(rule.id)).toMatch(/^[\u4e00-\u9fff]{2,6}$/)
+  })
+})

@@ -41,3 +41,11 @@ export function findMarks(text: string): MarkSpan[] {
 export function unmark(text: string): string {
   return text.includes(STALE_MARK_OPEN) ? text.replace(/【待更新：([^】\n]*)】/g, '$1') : text
 }
+
+/**
+ * The text as it will read once every mark is resolved, for counting characters: a 待更新 mark
+ * counts as the figure it holds, a 待填写 mark not at all (the app's own words are not the officer's).
+ */
+export function countableText(text: string): string {
+  return text.includes('【待') ? unmark(text).replaceAll(TO_FILL_MARK, '') : text
+}

@@ -4,3 +4,4 @@ export { QUOTED_FIGURES, ZERO_PHRASES, type QuotedFigure, type ZeroPhrase } from
 export { parseCount } from './numerals'
 export { countCharacters, OVERVIEW_LIMIT } from './text'
 export { MAX_AMOUNT_DECIMALS } from './values'
+export { RULE_NAMES, ruleName } from './names'

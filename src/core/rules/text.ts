@@ -1,4 +1,5 @@
 /** P1 and P3: what the template asks of the narrative sections. */
+import { countableText } from '../report/marks'
 import type { Rule } from './types'
 import { sectionLabel } from './format'
 import { isSpace } from './textScan'
@@ -41,7 +42,9 @@ export const OVERVIEW_LENGTH_RULE: Rule = {
   reads: { sections: ['overview'] },
   evaluate({ report }) {
     const text = report.sections.overview
-    const { count, limitEnd } = countCharacters(text, OVERVIEW_LIMIT)
+    // The app's marks are not the officer's words: 【待更新：12】 counts as “12”, 【待填写】 not at all.
+    const { count } = countCharacters(countableText(text), OVERVIEW_LIMIT)
+    const { limitEnd } = countCharacters(text, OVERVIEW_LIMIT)
     if (count <= OVERVIEW_LIMIT) return []
     return [
       {
