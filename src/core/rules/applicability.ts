@@ -1,0 +1,85 @@
+/**
+ * Which rules judge a report: a report is judged by the format that applied to it. The 2021 format
+ * (国办公开办函〔2021〕30号) introduced the 1,000-character limit, the 信息处理费 statement and the
+ * 表二 columns 本年废止/现行有效 and 收费金额; the 2019 trial format (国办公开办函〔2019〕60号)
+ * introduced the three tables themselves. A pre-2019 report (国务院令第492号, no national
+ * template) is judged by none of these; its tables were mapped to today's only approximately.
+ *
+ * The generation is the older of what the report's year implies and what the import saw: a 2022
+ * report still printed in the 2019 format is not judged by rows its template did not have (a hint
+ * says it used an outdated template), and a report whose year could not be read is not judged as
+ * a new one.
+ */
+import { CELLS, type CellId } from '../report/cells'
+import { GENERATIONS, type FormatGeneration, type Report } from '../report/report'
+import { ruleName } from './names'
+import type { Rule } from './types'
+
+/** Oldest first. */
+const ORDER: readonly FormatGeneration[] = ['pre-2019', '2019', '2021']
+
+export const GENERATION_NAMES: Readonly<Record<FormatGeneration, string>> = {
+  '2021': '2021 年格式（国办公开办函〔2021〕30号）',
+  '2019': '2019 年试行格式（国办公开办函〔2019〕60号）',
+  'pre-2019': '2019 年以前的格式（旧条例，无全国统一模板）'
+}
+
+/** The format in force for reports of a year. */
+export function generationOfYear(year: number): FormatGeneration {
+  if (year >= 2021) return '2021'
+  if (year >= 2019) return '2019'
+  return 'pre-2019'
+}
+
+function older(a: FormatGeneration, b: FormatGeneration): FormatGeneration {
+  return ORDER.indexOf(a) <= ORDER.indexOf(b) ? a : b
+}
+
+/** The generation a report is judged by. */
+export function reportGeneration(report: Report): FormatGeneration {
+  const byYear = generationOfYear(report.year)
+  const printed = report.imported?.generation
+  return printed && GENERATIONS.includes(printed) ? older(byYear, printed) : byYear
+}
+
+export function ruleApplies(rule: Rule, generation: FormatGeneration): boolean {
+  return rule.since === undefined || ORDER.indexOf(generation) >= ORDER.indexOf(rule.since)
+}
+
+export interface RuleNotApplied {
+  rule: string
+  /** The rule's short Chinese name. */
+  name: string
+  title: string
+  /** Why, in one Chinese sentence. */
+  reason: string
+}
+
+/** The rules a report is not judged by, with the reason (shown in the checks panel and the CLI). */
+export function rulesNotApplied(rules: readonly Rule[], report: Report): RuleNotApplied[] {
+  const generation = reportGeneration(report)
+  return rules
+    .filter((rule) => !ruleApplies(rule, generation))
+    .map((rule) => ({
+      rule: rule.id,
+      name: ruleName(rule.id),
+      title: rule.title,
+      reason: `本报告适用${GENERATION_NAMES[generation]}，该项要求自${GENERATION_NAMES[rule.since!]}起才有`
+    }))
+}
+
+/**
+ * Cells the 2021 format added to the tables: a 2019-format report has no such cells, so their
+ * being blank is no fault (spec §2.1: 表二 本年废止/现行有效, 收费金额; 表三 （六） split in three).
+ */
+const NEW_IN_2021: Readonly<Record<'t2' | 't3', { rows: readonly string[]; columns?: readonly string[] }[]>> = {
+  t2: [{ rows: ['rules', 'normative'], columns: ['repealed', 'inForce'] }, { rows: ['fees'] }],
+  t3: [{ rows: ['noCorrection', 'feeUnpaid'] }]
+}
+
+export const CELLS_NEW_IN_2021: ReadonlySet<CellId> = new Set<CellId>(
+  CELLS.filter((c) =>
+    (c.table === 't2' || c.table === 't3') &&
+    NEW_IN_2021[c.table].some((part) => part.rows.includes(c.row) && (!part.columns || part.columns.includes(c.column)))
+  ).map((c) => c.id)
+)
