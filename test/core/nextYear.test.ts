@@ -273,7 +273,8 @@ describe('nextYearDraft on imported reports of every generation', () => {
 
   it('lists the problems each seed reported', () => {
     const checklist = (name: string) => nextYearDraft(imported.get(name)!).notes.checklist
-    expect(checklist('baizhang')).toEqual(['主动公开的内容还需进一步规范，信息公开的载体和形式还需要进一步丰富'])
+    // “主要是A，B。”: two clauses, each naming a shortfall, are two problems.
+    expect(checklist('baizhang')).toEqual(['主动公开的内容还需进一步规范', '信息公开的载体和形式还需要进一步丰富'])
     expect(checklist('songzhuang')).toEqual(['对公开工作重要性的认识有待进一步加强', '网站建设和制度配套有待进一步健全'])
     expect(checklist('wangjiashan')).toHaveLength(3)
     expect(checklist('wangjiashan')[2]).toBe('负责政府信息公开的工作人员的业务素质和能力还需要进一步提高')
