@@ -5,10 +5,10 @@
  * introduced the three tables themselves. A pre-2019 report (国务院令第492号, no national
  * template) is judged by none of these; its tables were mapped to today's only approximately.
  *
- * The generation is the older of what the report's year implies and what the import saw: a 2022
- * report still printed in the 2019 format is not judged by rows its template did not have (a hint
- * says it used an outdated template), and a report whose year could not be read is not judged as
- * a new one.
+ * What applied is a matter of the report's year. The rules about the tables also look at what the
+ * document has: a 2019 report printed in the old style (allowed in the transition) has no tables to
+ * add up, and a 2022 report still printed in the 2019 format has no 2021-only cells (a hint says it
+ * used an outdated template). The import records the document's generation (`report.imported`).
  */
 import { CELLS, type CellId } from '../report/cells'
 import { GENERATIONS, type FormatGeneration, type Report } from '../report/report'
@@ -35,15 +35,25 @@ function older(a: FormatGeneration, b: FormatGeneration): FormatGeneration {
   return ORDER.indexOf(a) <= ORDER.indexOf(b) ? a : b
 }
 
-/** The generation a report is judged by. */
+/** The format that applied to the report: that of its year. */
 export function reportGeneration(report: Report): FormatGeneration {
+  return generationOfYear(report.year)
+}
+
+/** The format of the report's tables: that of its year, or the older one the document was printed in. */
+export function tablesGeneration(report: Report): FormatGeneration {
   const byYear = generationOfYear(report.year)
   const printed = report.imported?.generation
   return printed && GENERATIONS.includes(printed) ? older(byYear, printed) : byYear
 }
 
-export function ruleApplies(rule: Rule, generation: FormatGeneration): boolean {
-  return rule.since === undefined || ORDER.indexOf(generation) >= ORDER.indexOf(rule.since)
+/** The generation a rule judges the report by: the tables' for rules about the tables. */
+function generationFor(rule: Rule, report: Report): FormatGeneration {
+  return rule.about === 'tables' ? tablesGeneration(report) : reportGeneration(report)
+}
+
+export function ruleApplies(rule: Rule, report: Report): boolean {
+  return rule.since === undefined || ORDER.indexOf(generationFor(rule, report)) >= ORDER.indexOf(rule.since)
 }
 
 export interface RuleNotApplied {
@@ -57,15 +67,21 @@ export interface RuleNotApplied {
 
 /** The rules a report is not judged by, with the reason (shown in the checks panel and the CLI). */
 export function rulesNotApplied(rules: readonly Rule[], report: Report): RuleNotApplied[] {
-  const generation = reportGeneration(report)
   return rules
-    .filter((rule) => !ruleApplies(rule, generation))
-    .map((rule) => ({
-      rule: rule.id,
-      name: ruleName(rule.id),
-      title: rule.title,
-      reason: `本报告适用${GENERATION_NAMES[generation]}，该项要求自${GENERATION_NAMES[rule.since!]}起才有`
-    }))
+    .filter((rule) => !ruleApplies(rule, report))
+    .map((rule) => {
+      const generation = generationFor(rule, report)
+      const what =
+        rule.about === 'tables' && generation !== reportGeneration(report)
+          ? `本报告的统计表按${GENERATION_NAMES[generation]}印制`
+          : `本报告（${report.year} 年度）适用${GENERATION_NAMES[generation]}`
+      return {
+        rule: rule.id,
+        name: ruleName(rule.id),
+        title: rule.title,
+        reason: `${what}，该项要求自${GENERATION_NAMES[rule.since!]}起才有`
+      }
+    })
 }
 
 /**

@@ -10,7 +10,10 @@ import { REGULATIONS_RULE } from './plausibility'
 import { STALE_YEAR_RULE } from './staleYears'
 import { REVIEW_MARKS_RULE } from './marks'
 import { COPY_RULE, PROBLEMS_COPY_RULE } from './copy'
-import { reportGeneration, ruleApplies, rulesNotApplied, type RuleNotApplied } from './applicability'
+import { OUTDATED_RULE } from './outdated'
+import { REMEDY_RULE } from './remedy'
+import { FORMAT_RULE } from './fidelity'
+import { ruleApplies, rulesNotApplied, type RuleNotApplied } from './applicability'
 import { importFaults, labelImportFault } from './importFaults'
 
 /** Every check, in the order its findings are listed within a severity. */
@@ -25,9 +28,12 @@ export const RULES: readonly Rule[] = [
   QUOTED_FIGURES_RULE,
   REGULATIONS_RULE,
   STALE_YEAR_RULE,
+  OUTDATED_RULE,
   REVIEW_MARKS_RULE,
+  REMEDY_RULE,
   COPY_RULE,
-  PROBLEMS_COPY_RULE
+  PROBLEMS_COPY_RULE,
+  FORMAT_RULE
 ]
 
 export const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'hint']
@@ -45,12 +51,11 @@ export function ruleById(id: string): Rule | undefined {
  */
 export function runRules(rules: readonly Rule[], report: Report, previous?: Report): Finding[] {
   const ctx: CheckContext = previous ? { report, previous } : { report }
-  const generation = reportGeneration(report)
   const faults = importFaults(report)
   const dismissed = report.dismissed?.length ? new Set(report.dismissed) : undefined
   const bySeverity: Record<Severity, Finding[]> = { error: [], warning: [], hint: [] }
   for (const rule of rules) {
-    if (!ruleApplies(rule, generation)) continue
+    if (!ruleApplies(rule, report)) continue
     if (rule.reads.previous && !previous && !(rule.reads.baseline && report.baseline)) continue
     for (const found of rule.evaluate(ctx)) {
       if (found.key !== undefined && dismissed?.has(found.key)) continue

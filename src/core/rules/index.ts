@@ -1,6 +1,6 @@
 export * from './types'
 export { RULES, SEVERITY_ORDER, checkReport, notApplied, ruleById, runRules } from './engine'
-export { reportGeneration, generationOfYear, GENERATION_NAMES, type RuleNotApplied } from './applicability'
+export { reportGeneration, tablesGeneration, generationOfYear, GENERATION_NAMES, type RuleNotApplied } from './applicability'
 export { IMPORT_LABELS } from './importFaults'
 export { QUANTITIES, PHRASES, ZERO_PHRASES, type Quantity, type Phrase, type ZeroPhrase } from '../report/quantities'
 export { readStatements, type Statement } from '../report/statements'

@@ -30,6 +30,7 @@ function mismatch(section: SectionId, text: string, statement: Statement, values
 export const QUOTED_FIGURES_RULE: Rule = {
   id: 'P5',
   severity: 'warning',
+  about: 'tables',
   since: '2019',
   title: '正文中引用的数字应与表格一致',
   reads: { cells: [...new Set(QUANTITIES.flatMap((q) => q.cells))], sections: SECTION_IDS },

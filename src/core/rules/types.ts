@@ -58,6 +58,11 @@ export interface Rule {
    * (see applicability.ts). Absent: applies to every report.
    */
   since?: Exclude<FormatGeneration, 'pre-2019'>
+  /**
+   * `tables`: the rule is about the tables, so a document printed in an older format than its year's
+   * (no tables, or no 2021-only cells) is judged by that older format.
+   */
+  about?: 'tables'
   /** The rule reports cells the import could not read itself (BLANK): the engine leaves its findings as they are. */
   handlesImport?: boolean
   evaluate(ctx: CheckContext): Finding[]

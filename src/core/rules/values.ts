@@ -3,7 +3,7 @@ import { CELLS, describeCell, type CellDef, type CellId } from '../report/cells'
 import type { Report } from '../report/report'
 import { TABLES, type ValueKind } from '../report/tables'
 import type { Finding, Rule, Severity } from './types'
-import { CELLS_NEW_IN_2021, reportGeneration } from './applicability'
+import { CELLS_NEW_IN_2021, tablesGeneration } from './applicability'
 import { IMPORT_LABELS, importFaults } from './importFaults'
 
 /** The template gives no rounding rule for 万元; six places is what real reports use at most. */
@@ -92,13 +92,14 @@ export const BLANK_RULE: Rule = {
   id: 'BLANK',
   severity: 'warning',
   since: '2019',
+  about: 'tables',
   handlesImport: true,
   title: '表格中有未填写的单元格（空白不等于 0）',
   reads: { cells: CELLS.map((c) => c.id) },
   evaluate({ report }) {
     const findings: Finding[] = []
     // A 2019-format report has no cells the 2021 format added: their being blank is no fault.
-    const exists = reportGeneration(report) === '2019' ? (id: CellId) => !CELLS_NEW_IN_2021.has(id) : () => true
+    const exists = tablesGeneration(report) === '2019' ? (id: CellId) => !CELLS_NEW_IN_2021.has(id) : () => true
     const { unread } = importFaults(report)
     for (const table of TABLE_CELLS) {
       const blanks: CellId[] = table.cells.filter((id) => report.values[id] === undefined && exists(id))
