@@ -107,7 +107,7 @@ export const reportSchema = z.object({
       /** The title as printed. */
       title: z.string().optional(),
       /** Section headings as printed, by the section they were read into. */
-      headings: z.record(z.enum(SECTION_IDS as [SectionId, ...SectionId[]]), z.string()).optional(),
+      headings: z.partialRecord(z.enum(SECTION_IDS as [SectionId, ...SectionId[]]), z.string()).optional(),
       /** Table labels printed otherwise than the national text (e.g. 规范性文件 for 行政规范性文件). */
       labels: z.array(z.object({ printed: z.string(), official: z.string() })).optional(),
       /** Cells the import could not find (row or table not recognised): blank because of the import. */
