@@ -11,7 +11,7 @@
  *    其中结果维持1件” gives 行政复议 2 and 行政复议·结果维持 1.
  */
 import { cellId, cellsOf, describeCell, LABEL_SEPARATOR, cellDef, leaves, type CellId } from './cells'
-import { TABLE_2, TABLE_3, TABLE_4, type ValueKind } from './tables'
+import { TABLE_3, TABLE_4, type ValueKind } from './tables'
 
 export interface Quantity {
   id: string
