@@ -217,6 +217,7 @@ export const NOT_STATISTICS: readonly NotStatistic[] = [
   { why: '编码、网址', before: /[A-Za-z./:_@\-－]$/ },
   { why: '编码、网址', after: /^[A-Za-z_@\-－/]/ },
   { why: '电话号码等长号码', figure: /^\d{7,}$/ },
+  { why: '“7×24小时”之类的时段', after: /^[×xX*＊][0-9０-９]/ },
   { why: '服务热线', figure: new RegExp(`^(?:${SERVICE_NUMBERS.join('|')})$`), after: new RegExp(`^(?!${COUNTING_UNIT})`) },
   { why: '尺寸、地址、时间、年龄等', after: new RegExp(`^(?:${NON_STATISTIC_UNITS.join('|')})`) }
 ]

@@ -55,7 +55,8 @@ function headingPart(line: string): { head: string; rest: string } | undefined {
   if (head.length > HEADING_MAX) return undefined
   const numbered = LINE_NUMBERING.test(line)
   // Unnumbered, a heading is one short clause: a comma makes it a sentence.
-  if (!numbered && ((end >= 0 && end !== body.length - 1) || /[，,]/.test(head))) return undefined
+  const colon = end >= 0 && /[：:]/.test(body.charAt(end))
+  if (!numbered && ((end >= 0 && end !== body.length - 1 && !colon) || /[，,]/.test(head))) return undefined
   // A numbered line whose first sentence names a shortfall is a problem, not a heading.
   if (numbered && SHORTFALL.test(head) && !/存在|主要问题/.test(head)) return undefined
   return { head, rest: end < 0 ? '' : body.slice(end + 1) }
