@@ -163,6 +163,8 @@ export function buildSentence(template: SentenceTemplate, report: Report, previo
     if (!applies) continue
     const text = fill(part.text, report, previous, used)
     if (text === undefined) return undefined
+    // “未发生…行政复议…的情况” states those figures as 0.
+    for (const id of part.when?.zero ?? []) used.add(id)
     const items: string[] = []
     for (const item of part.items ?? []) {
       const itemUsed = new Set<string>()
