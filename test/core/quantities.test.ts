@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { CELLS, cellId } from '../../src/core/report/cells'
-import { importedFacts, cellsOfMissing } from '../../src/core/report/importedFacts'
+import { cellsOfMissing, importedFacts } from '../../src/core/report/importedFacts'
 import { linkedMarks, resolveLinkedMarks } from '../../src/core/report/markLinks'
 import { QUANTITIES, quantity } from '../../src/core/report/quantities'
 import type { Report } from '../../src/core/report/report'
@@ -158,17 +158,21 @@ describe('what the import saw, kept for the checks', () => {
       missing: ['表四'],
       values: [
         { cell: 't3.new.natural', value: 45, flags: ['split'], note: '由连写数字拆分' },
-        { cell: 't3.new.business', value: 6, flags: [] }
+        { cell: 't3.new.business', value: 6, flags: [] },
+        { cell: 't2.normative.issued', value: 5, flags: ['review'], note: '行名印作“规范性文件”，按“行政规范性文件”导入' }
       ],
-      tableTexts: ['信息内容', '规 范 性 文 件', '本年制发件数']
+      warnings: ['表二「规章」只有 1 个数值，应为 3 个，已留空', '表三「二、上年结转政府信息公开申请数量」「自然人」空白，可能为 0，已留空']
     })
     expect(facts).toEqual({
       generation: '2021',
       title: '某局2024年政府信息公开年度报告',
       headings: { overview: '一、总体情况', problems: '五、存在的主要问题及整改措施' },
       labels: [{ printed: '规范性文件', official: '行政规范性文件' }],
-      unread: CELLS.filter((c) => c.table === 't4').map((c) => c.id),
-      flagged: [{ cell: 't3.new.natural', value: 45, note: '由连写数字拆分' }]
+      unread: [...CELLS.filter((c) => c.table === 't4').map((c) => c.id), 't2.rules.issued', 't2.rules.repealed', 't2.rules.inForce'],
+      flagged: [
+        { cell: 't3.new.natural', value: 45, note: '由连写数字拆分' },
+        { cell: 't2.normative.issued', value: 5, note: '行名印作“规范性文件”，按“行政规范性文件”导入' }
+      ]
     })
   })
 })

@@ -5,7 +5,7 @@
  */
 import { SECTION_IDS, type SectionId } from '../report/sections'
 import { createReport, type Report } from '../report/report'
-import { blockTexts, importedFacts } from '../report/importedFacts'
+import { importedFacts } from '../report/importedFacts'
 import { normalizeBlocks } from './normalize/index'
 import { detectGeneration } from './recognize/generation'
 import { mapLegacyFigures, readLegacyFigures } from './recognize/legacy'
@@ -56,11 +56,11 @@ export function recognizeReport(read: Pick<ReadResult, 'blocks' | 'warnings'>, o
   // What the checks need to know of the source: its generation, printed wording, unread and doubtful cells.
   report.imported = importedFacts({
     generation,
-    title: blockTexts(blocks, titleBlocks).join(''),
+    title: titleBlocks.map((i) => blocks[i]).map((b) => (b?.kind === 'paragraph' ? b.text : '')).join(''),
     sections,
     missing,
     values,
-    tableTexts: blockTexts(blocks, tables.consumed)
+    warnings
   })
   return { report, generation, sections, values, legacy: legacy.figures, missing, warnings }
 }

@@ -8,13 +8,13 @@ import type { FormatGeneration, Report } from './report'
 import type { SectionId } from './sections'
 
 /**
- * Table labels printed otherwise than the national text, as whole cells or lines of a table:
- * printed → official. Only wordings that are the same row under another name belong here.
+ * How recognition words what the checks need (until it hands them over as data): a row it renamed
+ * (“行名印作“规范性文件”，按“行政规范性文件”导入”), and a row it saw but left blank because its
+ * figures could not be placed (“表二「规章」只有 1 个数值，应为 3 个，已留空”) — unlike a row printed
+ * blank (“…空白，可能为 0，已留空”), whose blanks are the report's own.
  */
-export const LABEL_VARIANTS: readonly { printed: string; official: string }[] = [
-  { printed: '规范性文件', official: '行政规范性文件' },
-  { printed: '合计', official: '总计' }
-]
+const RENAMED_ROW = /行名印作“([^”]+)”，按“([^”]+)”导入/
+const ROW_LEFT_BLANK = /^(表[二三四]「[^」]+」)只有 \d+ 个数值，应为 \d+ 个，已留空$/
 
 /** Flags of an imported value that make it doubtful for the checks (mapped 2019 rows are as printed). */
 const DOUBTFUL = new Set(['split', 'review'])
@@ -27,8 +27,8 @@ export interface ImportedInput {
   /** What recognition could not find, as it words it (“表四”, “表三「…」”, “表三「…」「…」”). */
   missing: readonly string[]
   values: readonly { cell: CellId; value: number; flags: readonly string[]; note?: string }[]
-  /** The text of every table cell or flattened table line the import read. */
-  tableTexts: readonly string[]
+  /** Recognition's warnings, in Chinese. */
+  warnings: readonly string[]
 }
 
 /** Cells named by recognition's `missing` list: a whole table, a whole row, or one cell. */
@@ -40,21 +40,10 @@ export function cellsOfMissing(missing: readonly string[]): CellId[] {
   }).map((c) => c.id)
 }
 
-const compact = (text: string): string => text.replace(/[\s\u3000]+/g, '')
-
-/** A block as readers give it (structurally: core/import's Block). */
-type TextBlock = { kind: 'paragraph'; text: string } | { kind: 'table'; rows: readonly (readonly { text: string }[])[] }
-
-/** The texts of the given blocks: each table cell, each paragraph. */
-export function blockTexts(blocks: readonly TextBlock[], indexes: Iterable<number>): string[] {
-  const out: string[] = []
-  for (const i of indexes) {
-    const block = blocks[i]
-    if (!block) continue
-    if (block.kind === 'paragraph') out.push(block.text)
-    else for (const row of block.rows) for (const cell of row) out.push(cell.text)
-  }
-  return out
+/** Cells of the rows recognition saw but left blank, as its warnings name them. */
+export function cellsLeftBlank(warnings: readonly string[], read: ReadonlySet<CellId>): CellId[] {
+  const rows = new Set(warnings.map((w) => ROW_LEFT_BLANK.exec(w)?.[1]).filter((r): r is string => r !== undefined))
+  return CELLS.filter((c) => rows.has(`${c.tableName}「${c.rowPath.join(LABEL_SEPARATOR)}」`) && !read.has(c.id)).map((c) => c.id)
 }
 
 export function importedFacts(input: ImportedInput): NonNullable<Report['imported']> {
@@ -62,9 +51,15 @@ export function importedFacts(input: ImportedInput): NonNullable<Report['importe
   for (const section of input.sections) {
     if (section.section && section.heading.trim() && headings[section.section] === undefined) headings[section.section] = section.heading.trim()
   }
-  const printed = new Set(input.tableTexts.map(compact))
-  const labels = LABEL_VARIANTS.filter((v) => printed.has(v.printed))
-  const unread = input.generation === 'pre-2019' ? [] : cellsOfMissing(input.missing)
+  const renamed = new Map<string, string>()
+  for (const value of input.values) {
+    const match = value.note ? RENAMED_ROW.exec(value.note) : null
+    if (match) renamed.set(match[1]!, match[2]!)
+  }
+  const labels = [...renamed].map(([printed, official]) => ({ printed, official }))
+  const read = new Set(input.values.map((v) => v.cell))
+  const unread =
+    input.generation === 'pre-2019' ? [] : [...new Set([...cellsOfMissing(input.missing), ...cellsLeftBlank(input.warnings, read)])]
   const flagged = input.values
     .filter((v) => v.flags.some((f) => DOUBTFUL.has(f)))
     .map((v) => ({ cell: v.cell, value: v.value, ...(v.note ? { note: v.note } : {}) }))
@@ -72,7 +67,7 @@ export function importedFacts(input: ImportedInput): NonNullable<Report['importe
     generation: input.generation,
     ...(input.title?.trim() ? { title: input.title.trim() } : {}),
     ...(Object.keys(headings).length ? { headings } : {}),
-    ...(labels.length ? { labels: labels.map((l) => ({ ...l })) } : {}),
+    ...(labels.length ? { labels } : {}),
     ...(unread.length ? { unread } : {}),
     ...(flagged.length ? { flagged } : {})
   }
