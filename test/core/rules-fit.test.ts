@@ -22,9 +22,14 @@ function quoted(report: Report, finding: Finding | undefined): string | undefine
 }
 
 describe('rules fit the report’s format generation', () => {
-  const empty = (year: number): Report => createReport({ unit: '某某镇人民政府', year })
+  /** An imported report of a year, as the import records it. */
+  const imported = (year: number, generation: NonNullable<Report['imported']>['generation']): Report => ({
+    ...createReport({ unit: '某某镇人民政府', year }),
+    imported: { generation }
+  })
+  const empty = (year: number): Report => imported(year, year >= 2021 ? '2021' : year >= 2019 ? '2019' : 'pre-2019')
 
-  it('a pre-2019 report is judged by none of the rules the 2019 and 2021 formats brought', () => {
+  it('an imported pre-2019 report is judged by none of the rules the 2019 and 2021 formats brought', () => {
     const report = { ...empty(2016), sections: { ...empty(2016).sections, overview: '字'.repeat(1500) } }
     expect(rulesOf(report)).toEqual([])
     const skipped = notApplied(report)
@@ -34,7 +39,13 @@ describe('rules fit the report’s format generation', () => {
     )
   })
 
-  it('a 2020 report is judged on its tables but not by the 2021 rules; cells the 2021 format added may be blank', () => {
+  it('a report written in the app follows the current format, whatever its year', () => {
+    const report = { ...createReport({ unit: '某某镇人民政府', year: 2017 }), sections: { ...empty(2017).sections, overview: '字'.repeat(1500) } }
+    expect(rulesOf(report)).toEqual(['BLANK', 'BLANK', 'BLANK', 'P1', 'P3', 'FORMAT', 'FORMAT'])
+    expect(notApplied(report)).toEqual([])
+  })
+
+  it('an imported 2020 report is judged on its tables but not by the 2021 rules; cells the 2021 format added may be blank', () => {
     const values = Object.fromEntries(CELLS.map((c) => [c.id, 0])) as Record<CellId, number>
     for (const id of ['t2.rules.repealed', 't2.rules.inForce', 't2.normative.repealed', 't2.normative.inForce', 't2.fees.amount']) delete values[id as CellId]
     for (const c of CELLS.filter((c) => c.row === 'noCorrection' || c.row === 'feeUnpaid')) delete values[c.id]

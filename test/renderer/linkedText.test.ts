@@ -84,8 +84,8 @@ describe('the checks panel', () => {
     expect(wrapper.find('[data-testid="link-notice"]').exists()).toBe(false)
   })
 
-  it('names the checks not applied to a pre-2019 report, and why', () => {
-    const setup = freshStore(createReport({ unit: '某某镇人民政府', year: 2016 }))
+  it('names the checks not applied to an imported pre-2019 report, and why', () => {
+    const setup = freshStore({ ...createReport({ unit: '某某镇人民政府', year: 2016 }), imported: { generation: 'pre-2019' } })
     wrapper = mount(ChecksPanel, { global: { plugins: [setup.pinia] } })
     const note = wrapper.find('[data-testid="not-applied"]')
     expect(note.find('summary').text()).toBe('按本报告适用的格式，未做 13 项检查')

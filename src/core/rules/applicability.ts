@@ -5,8 +5,8 @@
  * introduced the three tables themselves. A pre-2019 report (国务院令第492号, no national
  * template) is judged by none of these; its tables were mapped to today's only approximately.
  *
- * What applied is a matter of the report's year. The rules about the tables also look at what the
- * document has: a 2019 report printed in the old style (allowed in the transition) has no tables to
+ * What applied to an imported report is a matter of its year (a report written in the app follows
+ * the current format). The rules about the tables also look at what the document has: a 2019 report printed in the old style (allowed in the transition) has no tables to
  * add up, and a 2022 report still printed in the 2019 format has no 2021-only cells (a hint says it
  * used an outdated template). The import records the document's generation (`report.imported`).
  */
@@ -17,6 +17,8 @@ import type { Rule } from './types'
 
 /** Oldest first. */
 const ORDER: readonly FormatGeneration[] = ['pre-2019', '2019', '2021']
+/** The format the app writes. */
+export const CURRENT_GENERATION: FormatGeneration = '2021'
 
 export const GENERATION_NAMES: Readonly<Record<FormatGeneration, string>> = {
   '2021': '2021 年格式（国办公开办函〔2021〕30号）',
@@ -35,16 +37,20 @@ function older(a: FormatGeneration, b: FormatGeneration): FormatGeneration {
   return ORDER.indexOf(a) <= ORDER.indexOf(b) ? a : b
 }
 
-/** The format that applied to the report: that of its year. */
+/**
+ * The format the report answers to. An imported report: the format in force for its year. A report
+ * written in the app (new, or a draft carried over from last year's) is edited and exported in the
+ * current format, and is judged by it whatever its year.
+ */
 export function reportGeneration(report: Report): FormatGeneration {
-  return generationOfYear(report.year)
+  return report.imported ? generationOfYear(report.year) : CURRENT_GENERATION
 }
 
 /** The format of the report's tables: that of its year, or the older one the document was printed in. */
 export function tablesGeneration(report: Report): FormatGeneration {
-  const byYear = generationOfYear(report.year)
+  const due = reportGeneration(report)
   const printed = report.imported?.generation
-  return printed && GENERATIONS.includes(printed) ? older(byYear, printed) : byYear
+  return printed && GENERATIONS.includes(printed) ? older(due, printed) : due
 }
 
 /** The generation a rule judges the report by: the tables' for rules about the tables. */
