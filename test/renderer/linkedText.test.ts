@@ -31,7 +31,7 @@ describe('marks linked to cells, in the store', () => {
     expect(store.report!.sections.requests).toContain('本年度新收政府信息公开申请42件')
     expect(store.report!.sections.overview).toContain('本年度共收到政府信息公开申请42件')
     expect(store.linkNotice).toMatchObject({ count: 2 })
-    expect(store.linkNotice!.examples[0]).toBe('「一、本年新收政府信息公开申请数量」「总计」：42')
+    expect(store.linkNotice!.examples).toEqual(['表三「一、本年新收政府信息公开申请数量」「总计」：42'])
     store.undo()
     expect(store.report!.values['t3.new.total']).toBeUndefined()
     expect(store.report!.sections.requests).toContain('新收政府信息公开申请【待更新：39】件')
@@ -89,7 +89,8 @@ describe('the checks panel', () => {
     wrapper = mount(ChecksPanel, { global: { plugins: [setup.pinia] } })
     const note = wrapper.find('[data-testid="not-applied"]')
     expect(note.find('summary').text()).toBe('按本报告适用的格式，未做 13 项检查')
-    expect(note.text()).toContain('字数（“总体情况”篇幅原则上不超过一千字）：本报告（2016 年度）适用2019 年以前的格式')
+    expect(note.text()).toContain('本报告（2016 年度）适用2019 年以前的格式（旧条例，无全国统一模板），以下检查所依据的要求当时还没有：')
+    expect(note.text()).toContain('自2021 年格式（国办公开办函〔2021〕30号）起：现行有效件数、字数、信息处理费、上年问题整改、格式表述')
     expect(wrapper.text()).toContain('未发现问题')
   })
 

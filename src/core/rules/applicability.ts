@@ -67,7 +67,11 @@ export interface RuleNotApplied {
   /** The rule's short Chinese name. */
   name: string
   title: string
-  /** Why, in one Chinese sentence. */
+  /** What the report answers to (“本报告（2016 年度）适用2019 年以前的格式…”). */
+  basis: string
+  /** The format that brought the rule. */
+  since: string
+  /** Why, in one Chinese sentence: basis and since together. */
   reason: string
 }
 
@@ -81,12 +85,8 @@ export function rulesNotApplied(rules: readonly Rule[], report: Report): RuleNot
         rule.about === 'tables' && generation !== reportGeneration(report)
           ? `本报告的统计表按${GENERATION_NAMES[generation]}印制`
           : `本报告（${report.year} 年度）适用${GENERATION_NAMES[generation]}`
-      return {
-        rule: rule.id,
-        name: ruleName(rule.id),
-        title: rule.title,
-        reason: `${what}，该项要求自${GENERATION_NAMES[rule.since!]}起才有`
-      }
+      const since = GENERATION_NAMES[rule.since!]
+      return { rule: rule.id, name: ruleName(rule.id), title: rule.title, basis: what, since, reason: `${what}，该项要求自${since}起才有` }
     })
 }
 

@@ -346,7 +346,7 @@ export const useReportStore = defineStore('report', () => {
       before: current.sections[id],
       after: resolved[id]
     }))
-    const examples = marks.slice(0, 3).map((m) => `${m.quantity.label.replace(/^表[二三四]/, '')}：${m.value}`)
+    const examples = [...new Set(marks.map((m) => `${m.quantity.label}：${m.value}`))].slice(0, 3)
     return { sections, count: marks.length, examples }
   }
 
