@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { Report } from '../../src/core/report/report'
 import type { SectionId } from '../../src/core/report/sections'
-import { checkReport, countCharacters, parseCount, QUOTED_FIGURES, type Finding } from '../../src/core/rules/index'
+import { checkReport, countCharacters, parseCount, readStatements, type Finding } from '../../src/core/rules/index'
+import { SECTION_IDS } from '../../src/core/report/sections'
 import { consistentReport, withSection, withValues } from '../support/reports'
 
 const base = consistentReport()
@@ -101,7 +102,19 @@ describe('P5: figures quoted in the text match the tables', () => {
     expect(findings(base, 'P5')).toEqual([])
   })
 
-  it.each(QUOTED_FIGURES.map((f) => [f.id, f.cells[0]!] as const))(
+  const quotedInFixture = [...new Map(SECTION_IDS.flatMap((id) => readStatements(base.sections[id])).map((s) => [s.quantity.id, s.quantity.cells[0]!] as const))]
+
+  it('reads every quantity the fixture states, breakdowns included', () => {
+    expect(quotedInFixture.map(([id]) => id).sort()).toEqual(
+      [
+        'new', 'carried', 'public', 'partial', 'withheld', 'unable', 'notProcessed', 'otherHandling', 'carryOver',
+        'review', 'review.upheld', 'review.pending', 'litigation',
+        'normative.issued', 'normative.repealed', 'normative.inForce', 'license', 'penalty', 'coercion'
+      ].sort()
+    )
+  })
+
+  it.each(quotedInFixture)(
     'notices when the table changes under a figure the fixture quotes (%s)',
     (_id, cell) => {
       const found = findings(withValues(base, { [cell]: t(cell) + 1 }), 'P5')

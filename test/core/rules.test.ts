@@ -4,7 +4,7 @@ import { CELLS } from '../../src/core/report/cells'
 import { checkReport, RULES, runRules, type Finding, type Rule } from '../../src/core/rules/index'
 import { consistentReport, previousReport, withSection, withValues } from '../support/reports'
 
-const RULE_IDS = ['R1', 'R2', 'R3', 'R4', 'R5', 'BLANK', 'X1', 'X2', 'P1', 'P3', 'P5', 'P6', 'YEAR', 'STALE', 'COPY', 'P2']
+const RULE_IDS = ['R1', 'R2', 'R3', 'R4', 'R5', 'BLANK', 'X1', 'X2', 'P1', 'P3', 'P5', 'P6', 'YEAR', 'OUTDATED', 'STALE', 'REMEDY', 'COPY', 'P2', 'FORMAT']
 
 describe('the rule list', () => {
   it('has every rule once, as data with a Chinese title and what it reads', () => {
@@ -29,9 +29,12 @@ describe('the rule list', () => {
     ['P5', 'warning'],
     ['P6', 'warning'],
     ['YEAR', 'warning'],
+    ['OUTDATED', 'warning'],
     ['STALE', 'warning'],
+    ['REMEDY', 'warning'],
     ['COPY', 'warning'],
-    ['P2', 'warning']
+    ['P2', 'warning'],
+    ['FORMAT', 'hint']
   ])('%s is an %s', (id, severity) => {
     expect(RULES.find((r) => r.id === id)?.severity).toBe(severity)
   })

@@ -110,7 +110,7 @@ function narrative(unit: string, year: number, values: Partial<Record<CellId, nu
       `（一）依申请公开。畅通当面、信函、网络等申请渠道，本年度共收到政府信息公开申请${t3('new')}件，上年结转${t3('carried')}件，均在法定期限内答复或依法结转，答复率100%。`,
       '（二）政府信息管理。严格执行公开前保密审查制度，落实“三审三校”，全年未发生泄密事件。',
       '（三）平台建设。优化政府网站信息公开专栏，及时更新法定主动公开内容，确保栏目内容准确、完整。',
-      '（四）监督保障。将政务公开工作纳入年度绩效考核，组织业务培训2次，全年未发生因政务公开工作引起的责任追究情况。'
+      '（四）监督保障。将政务公开工作纳入年度绩效考核并开展社会评议，组织业务培训2次，全年未发生因政务公开工作引起的责任追究情况。'
     ].join('\n'),
     proactive: `本年度制发行政规范性文件${t2('normative', 'issued')}件，废止${t2('normative', 'repealed')}件，现行有效${t2('normative', 'inForce')}件；办理行政许可事项${t2('license', 'decisions')}件，作出行政处罚决定${t2('penalty', 'decisions')}件、行政强制决定${t2('coercion', 'decisions')}件。`,
     requests: [

@@ -1,7 +1,7 @@
 import type { Command } from 'commander'
 import { copyMeasure, type CopyMeasure } from '../../core/report/copyMeasure'
 import { SECTIONS, type SectionId } from '../../core/report/sections'
-import { checkReport } from '../../core/rules/index'
+import { checkReport, notApplied, type RuleNotApplied } from '../../core/rules/index'
 import { SEVERITY_LABELS, type Finding, type Severity } from '../../core/rules/types'
 import type { CliContext } from '../io'
 import { loadReport } from '../reportFiles'
@@ -29,11 +29,20 @@ export function registerCheck(program: Command, { io, setExitCode }: CliContext)
         number
       >
       const copy = previous === undefined ? undefined : copyMeasure(report, previous)
+      const skipped = notApplied(report)
       if (options.json) {
-        const json = { unit: report.unit.name, year: report.year, summary, findings, ...(copy ? { copy: copyJson(copy) } : {}) }
+        const json = {
+          unit: report.unit.name,
+          year: report.year,
+          summary,
+          findings,
+          ...(skipped.length ? { notApplied: skipped } : {}),
+          ...(copy ? { copy: copyJson(copy) } : {})
+        }
         io.out(`${JSON.stringify(json, null, 2)}\n`)
       } else {
         io.out(formatFindings(`${report.unit.name} ${report.year} 年度报告`, findings, summary))
+        if (skipped.length) io.out(formatNotApplied(skipped))
         if (copy && previous) io.out(formatCopy(copy, previous.year))
       }
       if (summary.error > 0) setExitCode(1)
@@ -45,6 +54,12 @@ function formatFindings(title: string, findings: readonly Finding[], summary: Re
   if (findings.length === 0) return `${title}：未发现问题。\n`
   const lines = findings.map((f) => `[${SEVERITY_LABELS[f.severity]}] ${f.rule} ${f.message}`)
   return `${title}：共 ${findings.length} 项（${counts}）\n${lines.join('\n')}\n`
+}
+
+/** The checks the report's format generation did not have: said, so that silence is not read as a pass. */
+function formatNotApplied(skipped: readonly RuleNotApplied[]): string {
+  const reasons = [...new Set(skipped.map((s) => s.reason.replace(/，该项要求.*$/, '')))]
+  return `未做的检查（${reasons.join('；')}）：${skipped.map((s) => `${s.rule} ${s.name}`).join('、')}\n`
 }
 
 /** Shares rounded to 3 decimals: enough for a percentage with one decimal. */

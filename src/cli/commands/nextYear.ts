@@ -37,7 +37,9 @@ export function nextYearSummary(lastYear: number, { report, notes }: NextYearDra
     `已由 ${report.unit.name} ${lastYear} 年度报告生成 ${report.year} 年度草稿：${output}`,
     `  带入数字：${carried.length ? `表三“二、上年结转”${carried.length} 项（${carried.join('，')}）` : '无（上年未填“结转下年度继续办理”）'}`,
     `  现行有效件数基数：${baseline.length ? baseline.join('，') : '无'}（本年现行有效件数 = 基数 + 本年制发 − 本年废止）`,
-    `  正文年份顺延：${notes.movedYears} 处；待更新数字：${notes.marks.length} 处，以“【待更新：原数字】”标出，请逐一改为本年数字`,
+    `  正文年份顺延：${notes.movedYears} 处；待更新数字：${notes.marks.length} 处，以“【待更新：原数字】”标出，请逐一改为本年数字` +
+      '（表述表格数字的，填表后自动换成表格数字）',
+    ...(notes.linked.length ? [`  已按带入的表格数字改写正文：${notes.linked.length} 处（如“${notes.linked[0]!.figure}”→“${notes.linked[0]!.value}”）`] : []),
     `  上年问题整改清单：${notes.checklist.length} 条，列于「${sectionDef('problems').heading}」开头，“【待填写】”处请写明整改情况`,
     '  其余数字均为空白（不是 0），请按本年实际填写。',
     ...notes.warnings.map((w) => `  注意：${w}`)

@@ -5,6 +5,7 @@
  */
 import { SECTION_IDS, type SectionId } from '../report/sections'
 import { createReport, type Report } from '../report/report'
+import { importedFacts } from '../report/importedFacts'
 import { normalizeBlocks } from './normalize/index'
 import { detectGeneration } from './recognize/generation'
 import { mapLegacyFigures, readLegacyFigures } from './recognize/legacy'
@@ -52,6 +53,15 @@ export function recognizeReport(read: Pick<ReadResult, 'blocks' | 'warnings'>, o
     ...(documentNumber ? { number: documentNumber } : {}),
     ...(signature.publishedOn ? { publishedOn: signature.publishedOn } : {})
   }
+  // What the checks need to know of the source: its generation, printed wording, unread and doubtful cells.
+  report.imported = importedFacts({
+    generation,
+    title: titleBlocks.map((i) => blocks[i]).map((b) => (b?.kind === 'paragraph' ? b.text : '')).join(''),
+    sections,
+    missing,
+    values,
+    warnings
+  })
   return { report, generation, sections, values, legacy: legacy.figures, missing, warnings }
 }
 

@@ -167,11 +167,61 @@ const ARABIC_FIGURE = /[0-9０-９]+(?:[.．][0-9０-９]+)?[%％]?/g
 /** Counting units after which a Chinese numeral is a figure (“组织培训两次”). */
 const CHINESE_FIGURE = /[零〇一二两三四五六七八九十百千万]+(?=[余多]?(?:人次|[件条次名篇期场份户家人批]))/g
 
-/** Service hotlines and the like: numbers, not figures, unless a counting unit follows. */
-const SERVICE_NUMBERS: ReadonlySet<string> = new Set(['12345', '12315', '12369', '12388', '12320', '12333', '12348', '110', '119', '120', '122'])
-/** Durations and deadlines fixed by rule (“5个工作日内”, “24小时内”): not the year's figures. */
-const NOT_FIGURE_AFTER = /^(?:小时|个工作日|工作日|日内|天内|分钟|周岁)/
-const COUNTING_UNIT = /^(?:人次|[件条次项个名篇期场份户家人批余多万元%％])/
+/**
+ * What is not a statistic. A carried-over draft marks every figure of last year's work for review,
+ * and only those: a number that is a size, an address, a time, an age, a code or a numbering is
+ * not the year's figure, and a mark on it (“主楼【待更新：9】层”) teaches the officer to ignore marks.
+ * The decision is data: the measure words below, and patterns of what stands around the number.
+ */
+
+/** Measure words after which a number is not a count of the report's work. */
+export const NON_STATISTIC_UNITS: readonly string[] = [
+  // sizes and distances: 主楼9层, 40海里, 600平方米的服务中心, 55英寸显示屏
+  '层', '楼', '海里', '公里', '千米', '平方米', '平方公里', '立方米', '厘米', '毫米', '米', '英寸', '寸', '千瓦', '兆', '度',
+  // addresses: 白樟街50号, 301室, 3栋2单元, 8路公交
+  '号', '室', '栋', '幢', '单元', '弄', '巷', '路',
+  // durations, deadlines and times fixed by rule: 5个工作日内, 24小时, 9时至17时
+  '小时', '个工作日', '工作日', '日内', '天内', '分钟', '秒', '时',
+  // ages, anniversaries, editions, sessions: 60周岁以上, 建党100周年, 2019版, 14届
+  '周岁', '岁', '周年', '版', '届'
+]
+
+/** Service hotlines: numbers, not figures, unless a counting unit follows. */
+const SERVICE_NUMBERS = ['12345', '12315', '12369', '12388', '12320', '12333', '12348', '110', '119', '120', '122']
+const COUNTING_UNIT = '人次|[件条次项个名篇期场份户家人批余多万元%％]'
+
+/**
+ * Patterns around an Arabic number that make it something other than a statistic. `figure` is
+ * tested on the number (ASCII digits, decimals and % left out), `before` on up to eight characters
+ * before it (a text start reads as a line start), `after` on the characters after it; every
+ * pattern given must match.
+ */
+export interface NotStatistic {
+  why: string
+  figure?: RegExp
+  before?: RegExp
+  after?: RegExp
+}
+
+export const NOT_STATISTICS: readonly NotStatistic[] = [
+  { why: '年份', figure: /^(?:1[89]|2[01])\d\d$/, after: /^(?:年|[—–\-－~～至到、][0-9０-９]{4})/ },
+  { why: '附件、附表的编号', before: /(?:附件|附表|表)$/ },
+  { why: '日期', figure: /^(?:0?[1-9]|[12]\d|3[01])$/, after: /^[月日]/ },
+  { why: '序号、条款（第N条）', before: /第$/ },
+  { why: '文号、门牌号', after: /^号/ },
+  { why: '列表编号（1）', before: /[（(]$/, after: /^[)）]/ },
+  { why: '列表编号 1. 1、', before: /[\n\s\u3000：:。；;，,]$/, after: /^[.．、)）](?![0-9０-９])/ },
+  // A heading run into its list (“主要形式1.门户网站”): a dot before a Han character is never a decimal point.
+  { why: '列表编号 1.', after: /^[.．](?=[\u4e00-\u9fff])/ },
+  { why: '电话、邮编等号码', before: /(?:邮编|邮政编码|电话|传真|热线|号码|QQ|手机)[:：]?\s*$/ },
+  { why: '编码、网址', before: /[A-Za-z./:_@\-－]$/ },
+  { why: '编码、网址', after: /^[A-Za-z_@\-－/]/ },
+  { why: '电话号码等长号码', figure: /^\d{7,}$/ },
+  { why: '“7×24小时”之类的时段', after: /^[×xX*＊][0-9０-９]/ },
+  { why: '服务热线', figure: new RegExp(`^(?:${SERVICE_NUMBERS.join('|')})$`), after: new RegExp(`^(?!${COUNTING_UNIT})`) },
+  { why: '尺寸、地址、时间、年龄等', after: new RegExp(`^(?:${NON_STATISTIC_UNITS.join('|')})`) }
+]
+
 /** Chinese numerals in set phrases and ordinals: “一次性告知”, “一条龙”, “七届人大三次会议”. */
 const CHINESE_NOT_FIGURE_AFTER = /^(?:次性|条龙|件事|次(?:会议|全会|全体|党代会))/
 const CHINESE_NOT_FIGURE_BEFORE = /[第每逐单任何同]$/
@@ -188,29 +238,20 @@ function inside(spans: readonly [number, number][], pos: number): boolean {
   return false
 }
 
-/** Whether the Arabic run at [start, end) is something other than a figure of the year. */
-function notArabicFigure(text: string, start: number, end: number, run: string): boolean {
-  const before = text.charAt(start - 1)
-  const after = text.slice(end, end + 5)
-  const digits = run.replace(/[%％]$/, '')
-  // Years and spans of years: 2024年, 2019—2024年, 2023、2024年.
-  const yearLike = digits.length === 4 && digitsValue(digits) >= 1900 && digitsValue(digits) <= 2100
-  if (yearLike && /^(?:年|[—–\-－~～至到、][0-9０-９]{4})/.test(after)) return true
-  // Attachments and tables named by number: 附件3, 附表2, 表3.
-  if (/(?:附件|附表|表)$/.test(text.slice(Math.max(0, start - 2), start))) return true
-  // Dates: 3月5日, 12月31日.
-  if (/^[月日]/.test(after) && digitsValue(digits) <= 31) return true
-  // Ordinals and document numbers: 第711号, 30号, 〔2021〕.
-  if (before === '第' || /^号/.test(after)) return true
-  // Numbering: （1）, 1. at a line start, 1、.
-  if (/^[)）]/.test(after) && /[（(]/.test(before)) return true
-  if (/^[.．、)）]/.test(after) && (start === 0 || /[\n\s]/.test(before))) return true
-  // Codes: O2O, 5G, phone numbers, postcodes, URLs.
-  if (/(?:邮编|邮政编码|电话|传真|热线|号码|QQ)[:：]?\s*$/.test(text.slice(Math.max(0, start - 6), start))) return true
-  if (/[A-Za-z./:_@\-－]/.test(before) || /^[A-Za-z_@\-－/]/.test(after)) return true
-  if (digits.length >= 7) return true
-  if (SERVICE_NUMBERS.has(digits) && !COUNTING_UNIT.test(after)) return true
-  return NOT_FIGURE_AFTER.test(after)
+const ASCII_DIGITS = (s: string): string => s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+
+/** Why the Arabic run at [start, end) is not a figure of the year; undefined when it is one. */
+export function notStatistic(text: string, start: number, end: number): string | undefined {
+  const figure = ASCII_DIGITS(text.slice(start, end)).replace(/[%％]$/, '').replace(/[.．].*$/, '')
+  const before = (start <= 8 ? '\n' : '') + text.slice(Math.max(0, start - 8), start)
+  const after = text.slice(end, end + 6)
+  for (const pattern of NOT_STATISTICS) {
+    if (pattern.figure && !pattern.figure.test(figure)) continue
+    if (pattern.before && !pattern.before.test(before)) continue
+    if (pattern.after && !pattern.after.test(after)) continue
+    return pattern.why
+  }
+  return undefined
 }
 
 function notChineseFigure(text: string, start: number, end: number, run: string): boolean {
@@ -232,7 +273,7 @@ export function markFigures(text: string): MarkedFigures {
   for (const match of text.matchAll(ARABIC_FIGURE)) {
     const start = match.index
     const end = start + match[0].length
-    if (inside(opaque, start) || notArabicFigure(text, start, end, match[0])) continue
+    if (inside(opaque, start) || notStatistic(text, start, end) !== undefined) continue
     found.push({ start, end, run: match[0] })
   }
   for (const match of text.matchAll(CHINESE_FIGURE)) {

@@ -7,7 +7,8 @@
  *  - 表二 现行有效件数 of last year kept as `baseline`, so that 制发/废止 give this year's figure
  *    (the X2 check reads it when last year's report is not at hand);
  *  - every other figure blank, not 0, until the officer enters it;
- *  - the narrative carried over with the report year moved on and every figure marked 【待更新：…】;
+ *  - the narrative carried over with the report year moved on and every figure marked 【待更新：…】,
+ *    except where the figure states a quantity already in the tables (上年结转): it takes that figure;
  *  - section 五 opened with last year's problems as a checklist to answer (上年问题整改情况).
  * Works on reports of every generation: a pre-2019 import simply has fewer figures to carry.
  */
@@ -17,6 +18,7 @@ import type { Report } from './report'
 import { checklistSpan, extractProblems, formatChecklist } from './checklist'
 import { markFigures, moveYears } from './carryText'
 import { findMarks } from './marks'
+import { resolveLinkedMarks } from './markLinks'
 import { STALE_YEAR_RULE } from '../rules/staleYears'
 
 export interface NextYearOptions {
@@ -36,6 +38,8 @@ export interface NextYearNotes {
   movedYears: number
   /** Every 待更新 mark in the draft's narrative, with its place. */
   marks: { section: SectionId; start: number; end: number; figure: string }[]
+  /** Marks replaced at once by a figure carried into the tables (“上年结转3件”), by quantity. */
+  linked: { section: SectionId; quantity: string; figure: string; value: string }[]
   /** Last year's problems, as listed in the checklist at the top of section 五. */
   checklist: string[]
   /** Things the officer should know, in Chinese (e.g. nothing to carry). */
@@ -124,6 +128,9 @@ export function nextYearDraft(last: Report, options: NextYearOptions = {}): Next
   }
   movedYears += moveFlaggedYears(report, last.year)
   for (const id of SECTION_IDS) report.sections[id] = markFigures(report.sections[id]).text
+  // A mark standing for a quantity already filled (上年结转, carried from last year) takes its figure now.
+  const linked = resolveLinkedMarks(report.sections, report.values)
+  report.sections = linked.sections
 
   const checklist = extractProblems(lastProblems)
   const carriedProblems = report.sections.problems
@@ -148,6 +155,14 @@ export function nextYearDraft(last: Report, options: NextYearOptions = {}): Next
   }
   return {
     report,
-    notes: { carriedCells: Object.keys(values) as CellId[], baseline, movedYears, marks, checklist, warnings }
+    notes: {
+      carriedCells: Object.keys(values) as CellId[],
+      baseline,
+      movedYears,
+      marks,
+      linked: linked.resolved.map((m) => ({ section: m.section, quantity: m.quantity.id, figure: m.figure, value: m.value })),
+      checklist,
+      warnings
+    }
   }
 }

@@ -26,6 +26,15 @@ const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写作 YYYY-MM-DD')
   .refine((s) => !Number.isNaN(Date.parse(s)), '不是有效日期')
 
+/**
+ * The format generations a report can follow: the 2021 format (reports for 2021 on), the 2019
+ * trial format (2019 and 2020) and the pre-2019 styles (no national template).
+ */
+export const GENERATIONS = ['2021', '2019', 'pre-2019'] as const
+export type FormatGeneration = (typeof GENERATIONS)[number]
+
+const cellIdSchema = z.string().refine(isCellId, '未知单元格') as unknown as z.ZodType<CellId, CellId>
+
 const sectionsShape = Object.fromEntries(SECTION_IDS.map((id) => [id, z.string()])) as Record<
   SectionId,
   z.ZodString
@@ -83,7 +92,34 @@ export const reportSchema = z.object({
       source: z.string().optional(),
       createdAt: z.string().optional()
     })
-    .optional()
+    .optional(),
+  /**
+   * What the import saw in the source document, for the checks: which format generation it
+   * follows (rules the 2021 format introduced do not judge an older report), how its title,
+   * headings and table labels were printed (the format-fidelity hints), and which cells it could
+   * not read or read with doubt (a finding those cells cause is an import fault, not the officer's
+   * arithmetic). Set by the import only; a report written in the app has none. Optional and
+   * additive: reports saved before it existed read unchanged.
+   */
+  imported: z
+    .object({
+      generation: z.enum(GENERATIONS).optional(),
+      /** The title as printed. */
+      title: z.string().optional(),
+      /** Section headings as printed, by the section they were read into. */
+      headings: z.partialRecord(z.enum(SECTION_IDS as [SectionId, ...SectionId[]]), z.string()).optional(),
+      /** Table labels printed otherwise than the national text (e.g. 规范性文件 for 行政规范性文件). */
+      labels: z.array(z.object({ printed: z.string(), official: z.string() })).optional(),
+      /** Cells the import could not find (row or table not recognised): blank because of the import. */
+      unread: z.array(cellIdSchema).optional(),
+      /** Cells read with doubt (split from run-together digits, renamed rows…), with the value read. */
+      flagged: z
+        .array(z.object({ cell: cellIdSchema, value: z.number().refine(Number.isFinite, '数值无效'), note: z.string().optional() }))
+        .optional()
+    })
+    .optional(),
+  /** Keys of hints the officer dismissed (Finding.key): they are not shown again for this report. */
+  dismissed: z.array(z.string()).optional()
 })
 
 export type ReportJson = z.input<typeof reportSchema>

@@ -146,6 +146,9 @@ function balanceRule(rule: BalanceRule): Rule {
   return {
     id: rule,
     severity: 'error',
+    // The tables these sums are about came with the 2019 format; pre-2019 figures map only approximately.
+    since: '2019',
+    about: 'tables',
     title: PRESENTATION[rule].title,
     reads: { cells: [...new Set(relations.flatMap((r) => r.cells))] },
     evaluate: (ctx) => evaluateRelations(relations, rule, ctx.report.values)

@@ -19,6 +19,8 @@ const CARRY_PAIRS = CARRIED_CELLS.map((c) => ({ current: c.id, previous: c.carri
 export const CARRY_OVER_RULE: Rule = {
   id: 'X1',
   severity: 'warning',
+  about: 'tables',
+  since: '2019',
   title: '本年“上年结转”应等于上年报告的“结转下年度继续办理”',
   reads: { cells: CARRY_PAIRS.map((p) => p.current), previous: true },
   evaluate({ report, previous }) {
@@ -63,6 +65,9 @@ const IN_FORCE_ROWS: readonly InForceRow[] = (['rules', 'normative'] as const).m
 export const IN_FORCE_RULE: Rule = {
   id: 'X2',
   severity: 'warning',
+  about: 'tables',
+  // 本年废止件数 and 现行有效件数 are columns of the 2021 format.
+  since: '2021',
   title: '现行有效件数＝上年现行有效件数＋本年制发件数－本年废止件数',
   reads: { cells: IN_FORCE_ROWS.flatMap((r) => [r.issued, r.repealed, r.inForce]), previous: true, baseline: true },
   evaluate({ report, previous }) {

@@ -10,6 +10,11 @@ import { REGULATIONS_RULE } from './plausibility'
 import { STALE_YEAR_RULE } from './staleYears'
 import { REVIEW_MARKS_RULE } from './marks'
 import { COPY_RULE, PROBLEMS_COPY_RULE } from './copy'
+import { OUTDATED_RULE } from './outdated'
+import { REMEDY_RULE } from './remedy'
+import { FORMAT_RULE } from './fidelity'
+import { ruleApplies, rulesNotApplied, type RuleNotApplied } from './applicability'
+import { importFaults, labelImportFault } from './importFaults'
 
 /** Every check, in the order its findings are listed within a severity. */
 export const RULES: readonly Rule[] = [
@@ -23,9 +28,12 @@ export const RULES: readonly Rule[] = [
   QUOTED_FIGURES_RULE,
   REGULATIONS_RULE,
   STALE_YEAR_RULE,
+  OUTDATED_RULE,
   REVIEW_MARKS_RULE,
+  REMEDY_RULE,
   COPY_RULE,
-  PROBLEMS_COPY_RULE
+  PROBLEMS_COPY_RULE,
+  FORMAT_RULE
 ]
 
 export const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'hint']
@@ -37,17 +45,32 @@ export function ruleById(id: string): Rule | undefined {
 /**
  * Run the rules over a report (and last year's, for the cross-year checks). Findings come errors
  * first, then warnings, then hints; within a severity in rule order, then in reading order.
+ * Rules the report's format generation did not have are not run (see applicability.ts); findings
+ * that cells left blank or doubtful by the import explain are labelled so (importFaults.ts); hints
+ * the officer dismissed are left out.
  */
 export function runRules(rules: readonly Rule[], report: Report, previous?: Report): Finding[] {
   const ctx: CheckContext = previous ? { report, previous } : { report }
+  const faults = importFaults(report)
+  const dismissed = report.dismissed?.length ? new Set(report.dismissed) : undefined
   const bySeverity: Record<Severity, Finding[]> = { error: [], warning: [], hint: [] }
   for (const rule of rules) {
+    if (!ruleApplies(rule, report)) continue
     if (rule.reads.previous && !previous && !(rule.reads.baseline && report.baseline)) continue
-    for (const finding of rule.evaluate(ctx)) bySeverity[finding.severity].push(finding)
+    for (const found of rule.evaluate(ctx)) {
+      if (found.key !== undefined && dismissed?.has(found.key)) continue
+      const finding = rule.handlesImport ? found : labelImportFault(found, faults)
+      bySeverity[finding.severity].push(finding)
+    }
   }
   return SEVERITY_ORDER.flatMap((severity) => bySeverity[severity])
 }
 
 export function checkReport(report: Report, previous?: Report): Finding[] {
   return runRules(RULES, report, previous)
+}
+
+/** The rules not applied to this report and why (its format generation did not have them). */
+export function notApplied(report: Report): RuleNotApplied[] {
+  return rulesNotApplied(RULES, report)
 }

@@ -18,7 +18,10 @@ export const RULE_NAMES: Readonly<Record<string, string>> = {
   P6: '规章件数',
   YEAR: '年份',
   STALE: '待更新',
-  COPY: '与上年雷同'
+  COPY: '与上年雷同',
+  OUTDATED: '过时表述',
+  REMEDY: '上年问题整改',
+  FORMAT: '格式表述'
 }
 
 /** The rule's short name, or its code when it has none yet. */

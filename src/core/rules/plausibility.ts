@@ -12,6 +12,8 @@ const RULE_CELLS: readonly CellId[] = ['issued', 'repealed', 'inForce'].map((c) 
 export const REGULATIONS_RULE: Rule = {
   id: 'P6',
   severity: 'warning',
+  about: 'tables',
+  since: '2019',
   title: '县级、乡镇单位无权制定规章，表二“规章”应为 0',
   reads: { cells: RULE_CELLS },
   evaluate({ report }) {

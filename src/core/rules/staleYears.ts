@@ -143,6 +143,21 @@ function reportYearPhraseEnd(text: string, start: number): number | undefined {
   return undefined
 }
 
+/** The statistical period starting at `start` (…年1月1日…至…年12月31日), with the years it names. */
+const PERIOD = /([12１２][0-9０-９]{3})年[1１]月[1１]日(?:起)?\s*(?:至|到|—|－|-|～|~)\s*(?:([12１２][0-9０-９]{3})年)?(?:12|１２)月(?:31|３１)日/y
+
+function periodAt(text: string, start: number): { end: number; years: number[] } | undefined {
+  PERIOD.lastIndex = start
+  const match = PERIOD.exec(text)
+  if (!match) return undefined
+  const years = [match[1]!, match[2]].filter((y): y is string => y !== undefined).map((y) => yearBefore(y + YEAR_CHAR, 4)!)
+  return { end: PERIOD.lastIndex, years }
+}
+
+function periodMessage(ctx: YearContext, quote: string): string {
+  return `${sectionLabel(ctx.section)}中的统计期限“${quote}”起止年份与报告年度（${ctx.reportYear} 年）不符，请核实`
+}
+
 function scanSection(section: SectionId, text: string, reportYear: number, out: Finding[]): void {
   // A phrase already reported covers the years inside it (2024年1月1日至2024年12月31日 is one finding).
   let coveredUntil = 0
@@ -151,6 +166,14 @@ function scanSection(section: SectionId, text: string, reportYear: number, out: 
     const start = at - 4
     if (year === undefined || start < coveredUntil) continue
     const ctx: YearContext = { section, text, year, reportYear, start }
+    const period = periodAt(text, start)
+    if (period && year >= reportYear && !isReference(text, start, period.end)) {
+      // The statistical period must start and end in the report year (“自2024年1月1日起至2023年12月31日止”).
+      coveredUntil = period.end
+      const wrong = period.years.filter((y) => y !== reportYear)
+      if (wrong.length) out.push(finding(ctx, period.end, periodMessage(ctx, text.slice(start, period.end))))
+      continue
+    }
     if (year < reportYear) {
       const end = reportYearPhraseEnd(text, start)
       if (end !== undefined && !isReference(text, start, end)) {

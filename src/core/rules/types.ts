@@ -1,5 +1,5 @@
 import type { CellId } from '../report/cells'
-import type { Report } from '../report/report'
+import type { FormatGeneration, Report } from '../report/report'
 import type { SectionId } from '../report/sections'
 
 export type Severity = 'error' | 'warning' | 'hint'
@@ -13,7 +13,7 @@ export type JumpTarget =
   | { kind: 'section'; section: SectionId; start?: number; end?: number }
 
 export interface Finding {
-  /** Rule id: R1…R5, BLANK, X1, X2, P1, P2, P3, P5, P6, YEAR, STALE, COPY. */
+  /** Rule id (see names.ts). */
   rule: string
   severity: Severity
   /** One Chinese sentence an officer understands without knowing the rule id. */
@@ -21,6 +21,16 @@ export interface Finding {
   /** Every cell the finding is about (all highlighted in the editor). */
   cells: readonly CellId[]
   target: JumpTarget
+  /**
+   * A stable identity for a hint the officer may dismiss (kept in `report.dismissed`); findings
+   * without a key cannot be dismissed.
+   */
+  key?: string
+  /**
+   * Set when the finding involves cells the import could not read (`unread`) or read with doubt
+   * (`flagged`): likely an import fault, not the officer's; such findings are never errors.
+   */
+  origin?: 'unread' | 'flagged'
 }
 
 export interface CheckContext {
@@ -43,5 +53,17 @@ export interface Rule {
     /** Without last year's report, the rule can still read the figures carried into `report.baseline`. */
     baseline?: boolean
   }
+  /**
+   * The format generation that introduced the rule: it does not judge reports of an older one
+   * (see applicability.ts). Absent: applies to every report.
+   */
+  since?: Exclude<FormatGeneration, 'pre-2019'>
+  /**
+   * `tables`: the rule is about the tables, so a document printed in an older format than its year's
+   * (no tables, or no 2021-only cells) is judged by that older format.
+   */
+  about?: 'tables'
+  /** The rule reports cells the import could not read itself (BLANK): the engine leaves its findings as they are. */
+  handlesImport?: boolean
   evaluate(ctx: CheckContext): Finding[]
 }

@@ -3,6 +3,8 @@ import { CELLS, describeCell, type CellDef, type CellId } from '../report/cells'
 import type { Report } from '../report/report'
 import { TABLES, type ValueKind } from '../report/tables'
 import type { Finding, Rule, Severity } from './types'
+import { CELLS_NEW_IN_2021, tablesGeneration } from './applicability'
+import { IMPORT_LABELS, importFaults } from './importFaults'
 
 /** The template gives no rounding rule for 万元; six places is what real reports use at most. */
 export const MAX_AMOUNT_DECIMALS = 6
@@ -89,21 +91,42 @@ const BLANK_EXPORT: Record<Report['settings']['blankCells'], string> = {
 export const BLANK_RULE: Rule = {
   id: 'BLANK',
   severity: 'warning',
+  since: '2019',
+  about: 'tables',
+  handlesImport: true,
   title: '表格中有未填写的单元格（空白不等于 0）',
   reads: { cells: CELLS.map((c) => c.id) },
   evaluate({ report }) {
     const findings: Finding[] = []
+    // A 2019-format report has no cells the 2021 format added: their being blank is no fault.
+    const exists = tablesGeneration(report) === '2019' ? (id: CellId) => !CELLS_NEW_IN_2021.has(id) : () => true
+    const { unread } = importFaults(report)
     for (const table of TABLE_CELLS) {
-      const blanks: CellId[] = table.cells.filter((id) => report.values[id] === undefined)
-      const first = blanks[0]
+      const blanks: CellId[] = table.cells.filter((id) => report.values[id] === undefined && exists(id))
+      // Cells the import could not read are said apart: the source may well have had figures there.
+      const notRead = blanks.filter((id) => unread.has(id))
+      const printed = blanks.filter((id) => !unread.has(id))
+      if (notRead.length) {
+        findings.push({
+          rule: 'BLANK',
+          severity: 'warning',
+          origin: 'unread',
+          message:
+            `「${IMPORT_LABELS.unread}」${table.name}有 ${notRead.length} 个单元格导入时未能识别（首个为${describeCell(notRead[0]!)}），` +
+            '请对照原文补录；原文确为空白的，空白不等于 0',
+          cells: notRead,
+          target: { kind: 'cell', cell: notRead[0]! }
+        })
+      }
+      const first = printed[0]
       if (first === undefined) continue
       findings.push({
         rule: 'BLANK',
         severity: 'warning',
         message:
-          `${table.name}有 ${blanks.length} 个单元格未填写（首个为${describeCell(first)}）；` +
+          `${table.name}有 ${printed.length} 个单元格未填写（首个为${describeCell(first)}）；` +
           `空白不等于 0，${BLANK_EXPORT[report.settings.blankCells]}`,
-        cells: blanks,
+        cells: printed,
         target: { kind: 'cell', cell: first }
       })
     }

@@ -14,10 +14,19 @@ import { defineStore } from 'pinia'
 import { computed, reactive, ref, shallowReactive, shallowRef, watch } from 'vue'
 import { BALANCES, type CellId } from '../../../core/report/cells'
 import { copyMeasure, type CopyMeasure } from '../../../core/report/copyMeasure'
+import { resolveLinkedMarks } from '../../../core/report/markLinks'
 import type { Report } from '../../../core/report/report'
-import type { SectionId } from '../../../core/report/sections'
+import { SECTION_IDS, type SectionId } from '../../../core/report/sections'
 import type { TableId } from '../../../core/report/tables'
-import { checkReport, SEVERITY_ORDER, type Finding, type JumpTarget, type Severity } from '../../../core/rules'
+import {
+  checkReport,
+  notApplied as rulesNotApplied,
+  SEVERITY_ORDER,
+  type Finding,
+  type JumpTarget,
+  type RuleNotApplied,
+  type Severity
+} from '../../../core/rules'
 import { notifyError } from '../utils/discrete'
 
 /** Writes the report somewhere durable; may return the time written (LibraryClient.save does). */
@@ -33,6 +42,8 @@ interface Command {
   label: string
   cells: { cell: CellId; before: number | undefined; after: number | undefined }[]
   sections: { section: SectionId; before: string; after: string }[]
+  /** The hints dismissed, when the step changed them. */
+  dismissed?: { before: readonly string[] | undefined; after: readonly string[] | undefined }
   /** Consecutive edits with the same key (typing in one cell or one section) merge into one step. */
   mergeKey?: string
   at: number
@@ -55,6 +66,17 @@ export interface FocusRequest {
 }
 
 export type SaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'failed'
+
+/**
+ * 【待更新】 marks the last step replaced by the tables' figures (markLinks.ts): shown to the officer,
+ * undone with the step. `seq` changes on every step that replaced some.
+ */
+export interface LinkNotice {
+  count: number
+  /** A few of the replacements as the text now reads (“上年结转3件”). */
+  examples: string[]
+  seq: number
+}
 
 export const AUTOSAVE_DELAY_MS = 800
 /** Typing pauses longer than this start a new undo step. */
@@ -140,6 +162,9 @@ export const useReportStore = defineStore('report', () => {
   // Findings
 
   const findings = computed<Finding[]>(() => (report.value ? checkReport(report.value, previous.value) : []))
+
+  /** Rules the report is not judged by (its format generation did not have them), with the reason. */
+  const notApplied = computed<RuleNotApplied[]>(() => (report.value ? rulesNotApplied(report.value) : []))
 
   const counts = computed<Record<Severity, number>>(() => {
     const out: Record<Severity, number> = { error: 0, warning: 0, hint: 0 }
@@ -248,18 +273,28 @@ export const useReportStore = defineStore('report', () => {
       for (const change of command.sections) texts[change.section] = change[side]
       next = { ...next, sections: texts }
     }
+    if (command.dismissed) {
+      const dismissed = command.dismissed[side]
+      if (dismissed?.length) next = { ...next, dismissed: [...dismissed] }
+      else {
+        const { dismissed: _dropped, ...rest } = next
+        next = rest
+      }
+    }
     syncValues(current.values, next.values)
     report.value = next
     markChanged()
   }
 
+  /** The last step, when a command with this merge key at this time would merge into it. */
+  function mergeTarget(mergeKey: string | undefined, at: number): Command | undefined {
+    const last = undoStack.value.at(-1)
+    return !mergeBroken && mergeKey !== undefined && last?.mergeKey === mergeKey && at - last.at < MERGE_WINDOW_MS ? last : undefined
+  }
+
   function record(command: Command): void {
     const last = undoStack.value.at(-1)
-    const merge =
-      !mergeBroken &&
-      command.mergeKey !== undefined &&
-      last?.mergeKey === command.mergeKey &&
-      command.at - last.at < MERGE_WINDOW_MS
+    const merge = mergeTarget(command.mergeKey, command.at) !== undefined
     mergeBroken = false
     applySide(command, 'after')
     if (merge && last) {
@@ -272,16 +307,47 @@ export const useReportStore = defineStore('report', () => {
           const latest = command.cells.find((n) => n.cell === c.cell)
           return latest ? { ...c, after: latest.after } : c
         }),
-        sections: last.sections.map((s) => {
-          const latest = command.sections.find((n) => n.section === s.section)
-          return latest ? { ...s, after: latest.after } : s
-        })
+        sections: [
+          ...last.sections.map((s) => {
+            const latest = command.sections.find((n) => n.section === s.section)
+            return latest ? { ...s, after: latest.after } : s
+          }),
+          ...command.sections.filter((n) => !last.sections.some((s) => s.section === n.section))
+        ]
       }
       undoStack.value = [...undoStack.value.slice(0, -1), merged]
     } else {
       undoStack.value = [...undoStack.value, command].slice(-UNDO_LIMIT)
     }
     redoStack.value = []
+  }
+
+  const linkNotice = shallowRef<LinkNotice | null>(null)
+  let linkSeq = 0
+
+  /**
+   * The section edits that go with new values: every 【待更新】 mark standing for a quantity whose
+   * cells are now all filled takes the table's figure (markLinks.ts). While keystrokes in one cell
+   * merge into one step, the marks are resolved from the text as it was before that step, so typing
+   * “4”, “42” leaves “42”, and clearing the cell brings the mark back.
+   */
+  function linkedSections(
+    current: Report,
+    values: Report['values'],
+    merging: Command | undefined
+  ): { sections: Command['sections']; count: number; examples: string[] } {
+    const base = { ...current.sections }
+    for (const change of merging?.sections ?? []) base[change.section] = change.before
+    const { sections: resolved, resolved: marks } = resolveLinkedMarks(base, values)
+    // A section the merged step touched stays in it even when unchanged now: its `after` must follow.
+    const touched = (id: SectionId): boolean => merging?.sections.some((c) => c.section === id) ?? false
+    const sections = SECTION_IDS.filter((id) => resolved[id] !== current.sections[id] || touched(id)).map((id) => ({
+      section: id,
+      before: current.sections[id],
+      after: resolved[id]
+    }))
+    const examples = [...new Set(marks.map((m) => `${m.quantity.label}：${m.value}`))].slice(0, 3)
+    return { sections, count: marks.length, examples }
   }
 
   /** Sets cells as one undo step (a paste, a fill); unchanged cells are left out. */
@@ -293,13 +359,52 @@ export const useReportStore = defineStore('report', () => {
       .map((c) => ({ cell: c.cell, before: current.values[c.cell], after: c.value }))
     for (const c of changes) rejected.delete(c.cell)
     if (cells.length === 0) return 0
-    record({ label, cells, sections: [], mergeKey, at: Date.now() })
+    const at = Date.now()
+    const values = { ...current.values }
+    for (const c of cells) {
+      if (c.after === undefined) delete values[c.cell]
+      else values[c.cell] = c.after
+    }
+    const linked = linkedSections(current, values, mergeTarget(mergeKey, at))
+    record({ label, cells, sections: linked.sections, mergeKey, at })
+    if (linked.count) linkNotice.value = { count: linked.count, examples: linked.examples, seq: ++linkSeq }
     return cells.length
   }
 
   /** Typing in one cell: consecutive keystrokes in the same cell are one undo step. */
   function setCell(cell: CellId, value: number | undefined): void {
     setCells([{ cell, value }], '输入', `cell:${cell}`)
+  }
+
+  /** Adds a ready sentence as a paragraph of its own at the end of a section: one undo step. */
+  function insertSentence(section: SectionId, sentence: string): void {
+    const current = report.value
+    if (!current || !sentence.trim()) return
+    const before = current.sections[section]
+    const after = before.trim() ? `${before.replace(/\s+$/, '')}\n${sentence}` : sentence
+    record({ label: '插入表述', cells: [], sections: [{ section, before, after }], at: Date.now() })
+    mergeBroken = true
+  }
+
+  /** Hides a hint the officer judged beside the point (kept in the report, undoable). */
+  function dismissFinding(finding: Pick<Finding, 'key'>): void {
+    const current = report.value
+    if (!current || finding.key === undefined || current.dismissed?.includes(finding.key)) return
+    const after = [...(current.dismissed ?? []), finding.key]
+    record({ label: '忽略提示', cells: [], sections: [], dismissed: { before: current.dismissed, after }, at: Date.now() })
+    mergeBroken = true
+  }
+
+  /** Shows every dismissed hint again. */
+  function restoreDismissed(): void {
+    const current = report.value
+    if (!current?.dismissed?.length) return
+    record({ label: '恢复提示', cells: [], sections: [], dismissed: { before: current.dismissed, after: undefined }, at: Date.now() })
+    mergeBroken = true
+  }
+
+  function clearLinkNotice(): void {
+    linkNotice.value = null
   }
 
   function setSection(section: SectionId, text: string): void {
@@ -473,6 +578,14 @@ export const useReportStore = defineStore('report', () => {
     saveError.value = null
     savedAt.value = null
     saveStatus.value = 'idle'
+    linkNotice.value = null
+    // Marks whose cells were filled before the report was opened here take their figures now (undoable).
+    const linked = linkedSections(next, next.values, undefined)
+    if (linked.sections.length) {
+      record({ label: '按表格数字改写正文', cells: [], sections: linked.sections, at: Date.now() })
+      mergeBroken = true
+      linkNotice.value = { count: linked.count, examples: linked.examples, seq: ++linkSeq }
+    }
   }
 
   /**
@@ -505,6 +618,7 @@ export const useReportStore = defineStore('report', () => {
     report,
     previous,
     findings,
+    notApplied,
     counts,
     cellMarks,
     cellValues,
@@ -519,6 +633,7 @@ export const useReportStore = defineStore('report', () => {
     saveError,
     dirty,
     focusRequest,
+    linkNotice,
     open,
     resume,
     setPrevious,
@@ -527,6 +642,10 @@ export const useReportStore = defineStore('report', () => {
     setCell,
     setCells,
     setSection,
+    insertSentence,
+    dismissFinding,
+    restoreDismissed,
+    clearLinkNotice,
     fillTotals,
     breakMerge,
     undo,
