@@ -365,6 +365,19 @@ export class ReportLibrary {
     return this.changes.preview(name, [request], 'move')
   }
 
+  /** Forgets how to undo unit operations older than `days` days (their reports stay as they are). */
+  async pruneOperations(days: number): Promise<number> {
+    const cutoff = this.now().getTime() - days * 86_400_000
+    let pruned = 0
+    for (const file of await this.readdir(this.paths.operations)) {
+      const time = parseTimeId(file.replace(/\.json$/, ''))?.time
+      if (!time || time.getTime() >= cutoff) continue
+      await this.fs.rm(join(this.paths.operations, file)).catch(() => undefined)
+      pruned++
+    }
+    return pruned
+  }
+
   /** Unit operations that can still be undone, newest first. */
   async listOperations(): Promise<UnitOperation[]> {
     await this.recovered()
