@@ -140,6 +140,11 @@ export function parseProfileText(text: string, source: string): RegionProfile {
   return profile
 }
 
+/** Whole settings checked as the settings view edits them (no file around them). */
+export function validateSettings(value: unknown, source = '设置'): Settings {
+  return validate(settingsSchema, value, source)
+}
+
 /** A region profile checked as the settings view edits it (no file around it). */
 export function validateProfile(value: unknown, source = '设置'): RegionProfile {
   return validate(regionProfileSchema, value, source)
