@@ -179,7 +179,7 @@ describe('ImportView', () => {
 
     byTestId('accept-import').click()
     await settle()
-    expect(bodyText()).toContain('原报告会先备份，可从备份恢复')
+    expect(bodyText()).toContain('原报告会保存为历史版本，替换后也可以马上撤销')
     buttonByText('替换', document.body.querySelector('.n-dialog')!).click()
     await settle()
     expect(importClient.accept).toHaveBeenCalledWith(expect.anything(), { replace: true })
