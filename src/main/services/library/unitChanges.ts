@@ -160,6 +160,7 @@ export class UnitChanges {
     const id = await this.newId()
     const places = requests.flatMap((r) => [r.from, { slug: unitSlug(r.to.unit), year: r.to.year }])
     return this.ctx.locked(id, places, async () => {
+      await this.claim(id)
       const sources = await this.readSources(requests, kind)
       const collisions = await this.collisions(sources)
       const unresolved = collisions.filter((c) => choose(keep, c.year) === undefined)
@@ -206,6 +207,7 @@ export class UnitChanges {
     const id = await this.newId()
     const places = record.moves.flatMap((m) => [m.from, m.to])
     return this.ctx.locked(id, places, async () => {
+      await this.claim(id)
       // Read again under the locks: another process may have undone it meanwhile.
       const current = await this.readRecord(operationId)
       if (!current) throw new LibraryError(`没有编号为 ${operationId} 的可撤销操作`, 'operationNotFound')
@@ -408,6 +410,16 @@ export class UnitChanges {
     const report = this.parse(bytes)
     if (!report) throw new LibraryError(`${what}已损坏，无法撤销：请先从备份恢复它`, 'damaged')
     return encodeReport(retarget(report, place.unit, place.year, place.level ?? report.unit.level))
+  }
+
+  /** Two processes that picked the same id in the same millisecond: the second one tries again later. */
+  private async claim(id: string): Promise<void> {
+    const used = (await this.readBytes(this.ctx.paths.operationRecord(id))) !== undefined
+    const staged = await this.ctx.fs.stat(this.ctx.journal.folder(id)).then(
+      () => true,
+      () => false
+    )
+    if (used || staged) throw new LibraryError('资料库正由另一个窗口或程序修改，请稍后重试', 'busy')
   }
 
   /** An id for an operation not used by a journal or a record. */
