@@ -30,7 +30,7 @@ const report = (unit: string, year: number, newRequests: number): Report => {
   return { ...base, values: { ...base.values, 't3.new.natural': newRequests } }
 }
 
-/** The trend chart's name lists the years it draws. */
+/** The years the trend chart draws, from its name (it changes once the unit's figures arrived). */
 async function chartYears(current: App): Promise<string> {
   const chart = current.page.getByTestId('trend-chart')
   await chart.locator('canvas').waitFor()
@@ -54,10 +54,10 @@ describe('desk: rename and merge units', () => {
     })
     const { page } = app
     await selectUnit(app, UNIT)
-    expect(await chartYears(app)).toBe('2024')
+    await expect.poll(() => chartYears(app!)).toBe('2024')
 
     await selectUnit(app, PREFIXED)
-    expect(await chartYears(app)).toBe('2023')
+    await expect.poll(() => chartYears(app!)).toBe('2023')
     await page.getByTestId('unit-prefix-hint').waitFor()
     await app.screenshot('desk-1-prefix-hint')
     await page.getByRole('button', { name: `改为「${UNIT}」…` }).click()
