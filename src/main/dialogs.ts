@@ -14,6 +14,8 @@ const IMPORT_FILTERS = [
 
 const EXPORT_FILTERS = [{ name: 'Word 文档', extensions: ['docx'] }]
 
+const SETTINGS_FILTERS = [{ name: '地区配置（.json）', extensions: ['json'] }]
+
 export interface ElectronDialogOptions {
   /** The window to attach dialogs to (modal), when there is one. */
   getWindow: () => BrowserWindow | undefined
@@ -31,6 +33,18 @@ export function createElectronDialogs({ getWindow, exportFolder }: ElectronDialo
     },
     async chooseExportPath(defaultName) {
       const options = { title: '导出 Word 文档', defaultPath: join(exportFolder(), defaultName), filters: EXPORT_FILTERS }
+      const win = getWindow()
+      const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options)
+      return result.canceled || !result.filePath ? null : result.filePath
+    },
+    async chooseSettingsFile() {
+      const options = { title: '导入地区配置', properties: ['openFile' as const], filters: SETTINGS_FILTERS }
+      const win = getWindow()
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options)
+      return result.canceled ? null : (result.filePaths[0] ?? null)
+    },
+    async chooseSettingsExportPath(defaultName) {
+      const options = { title: '导出地区配置', defaultPath: join(exportFolder(), defaultName), filters: SETTINGS_FILTERS }
       const win = getWindow()
       const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options)
       return result.canceled || !result.filePath ? null : result.filePath

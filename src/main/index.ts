@@ -12,6 +12,8 @@ import { installMenu } from './menu'
 import { MENU_COMMAND_CHANNEL } from '../shared/ipc/menuCommands'
 import { ReportLibrary } from './services/library/index'
 import { PathTokens } from './services/pathTokens'
+import { SettingsStore } from './services/settings'
+import { tidyLibraryOnStart } from './services/startup'
 import { createUrlPolicy } from './urlPolicy'
 import { createMainWindow, hardenSession } from './window'
 
@@ -52,10 +54,15 @@ function start(): void {
 
   void app.whenReady().then(() => {
     hardenSession(session.defaultSession)
+    const libraryDir = join(app.getPath('userData'), 'library')
+    // Autosave writes every few seconds: back up at most once a minute so five backups span real work.
+    const library = new ReportLibrary(libraryDir, { backupIntervalMs: 60_000 })
+    const settings = new SettingsStore(libraryDir)
+    void tidyLibraryOnStart(library, settings).then(({ problems }) => problems.forEach((p) => console.warn(`[library] ${p}`)))
     const handlers = createHandlers({
       appInfo,
-      // Autosave writes every few seconds: back up at most once a minute so five backups span real work.
-      library: new ReportLibrary(join(app.getPath('userData'), 'library'), { backupIntervalMs: 60_000 }),
+      library,
+      settings,
       dialogs: createElectronDialogs({ getWindow: () => mainWindow, exportFolder: () => app.getPath('documents') }),
       shell: electronShell,
       tokens: new PathTokens()

@@ -135,3 +135,64 @@ describe('library', () => {
     expect(run.err).toContain(message)
   })
 })
+
+describe('library rename-unit, move, undo, empty-recycle', () => {
+  const OLD = '标题:某某区人民政府'
+  const NEW = '某某区人民政府'
+  const add = async (unit: string, year: number, text: string) =>
+    cli('add', await reportFile(withSection(consistentReport({ unit, year }), 'other', text), `${year}-${text}.json`), '--force')
+
+  it('renames a unit with its years (offering to drop a 「标题:」 prefix) and undoes it', async () => {
+    await add(OLD, 2023, 'a')
+    await add(OLD, 2024, 'b')
+    const hinted = await cli('rename-unit', OLD, '标题：某某区人民政府')
+    expect(hinted.err).toBe('提示：名称以「标题：」开头，像是网页上的栏目名；如不需要，可用「某某区人民政府」\n')
+    await cli('undo')
+
+    const run = await cli('rename-unit', OLD, NEW)
+    expect(run.code).toBe(0)
+    const id = /library undo (\S+) --library/.exec(run.out)?.[1]
+    expect(run.out.split('\n').slice(0, 3)).toEqual([`已重命名单位：「${OLD}」→「${NEW}」`, '  2024 年度', '  2023 年度'])
+    const list = JSON.parse((await cli('list', '--json')).out) as { name: string; years: { year: number }[] }[]
+    expect(list.map((u) => [u.name, u.years.map((y) => y.year)])).toEqual([[NEW, [2024, 2023]]])
+    expect((await cli('undo', '--list')).out).toContain(id!)
+
+    expect((await cli('undo', id!)).out).toBe(`已撤销重命名单位：「${OLD}」→「${NEW}」 2024、2023 年度\n`)
+    expect((await cli('undo')).err).toBe('错误：没有可撤销的单位操作\n')
+    expect(parseReport((await cli('open', OLD, '2024')).out).unit.name).toBe(OLD)
+  })
+
+  it('refuses a merge with a year in both until --keep says which, keeping the other as a version', async () => {
+    await add(OLD, 2024, '旧名')
+    await add(NEW, 2024, '新名')
+    const refused = await cli('rename-unit', OLD, NEW)
+    expect(refused.code).toBe(2)
+    expect(refused.err).toBe(
+      `错误：「${NEW}」已有 2024 年度报告，与要移入的「${OLD}」的报告冲突：请选择保留哪一份（保留移入的，或保留原有的），另一份会保存为历史版本（请加 --keep moved 保留移入的，或 --keep existing 保留原有的）\n`
+    )
+    expect((await cli('rename-unit', OLD, NEW, '--keep', 'both')).err).toContain('--keep 应为 moved（保留移入的）或 existing（保留原有的）')
+    const merged = await cli('rename-unit', OLD, NEW, '--keep', 'existing')
+    expect(merged.out).toContain('已合并单位')
+    expect(merged.out).toContain('（保留原有的报告，移入的已保存为历史版本）')
+    expect(parseReport((await cli('open', NEW, '2024')).out).sections.other).toBe('新名')
+    const history = await cli('history', NEW, '2024')
+    expect(history.out).toContain('合并前')
+  })
+
+  it('moves one report to another unit and year', async () => {
+    await add(OLD, 2024, '其实是 2023 年的')
+    const run = await cli('move', OLD, '2024', '--to-unit', NEW, '--to-year', '2023')
+    expect(run.out.split('\n').slice(0, 2)).toEqual([`已移动报告：「${OLD}」→「${NEW}」`, '  2024 年度 → 2023 年度'])
+    expect(parseReport((await cli('open', NEW, '2023')).out)).toMatchObject({ unit: { name: NEW }, year: 2023 })
+    expect((await cli('move', NEW, '2023', '--to-unit', NEW, '--to-year', '1999')).err).toContain('无效的年份')
+  })
+
+  it('empties the recycle folder only with --yes', async () => {
+    await add(NEW, 2024, 'x')
+    await cli('remove', NEW, '2024')
+    const asked = await cli('empty-recycle')
+    expect(asked).toMatchObject({ code: 2, err: '错误：回收站中有 1 份报告，清空后无法恢复；确认清空请加 --yes\n' })
+    expect((await cli('empty-recycle', '--yes')).out).toBe('已清空回收站：永久删除 1 份报告\n')
+    expect((await cli('removed')).out).toBe('回收站是空的。\n')
+  })
+})

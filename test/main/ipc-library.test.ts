@@ -84,7 +84,7 @@ describe('library routes', () => {
     await ok(main.api.library.save({ report: { ...report, values: {} } }))
     const backups = await ok(main.api.library.history({ unit: UNIT, year: 2025 }))
     expect(backups).toHaveLength(1)
-    expect(backups[0]).toEqual({ id: expect.stringMatching(/^\d{8}T\d{9}Z/), time: expect.any(String), size: expect.any(Number), damaged: false })
+    expect(backups[0]).toEqual({ id: expect.stringMatching(/^\d{8}T\d{9}Z/), time: expect.any(String), size: expect.any(Number), damaged: false, reason: 'save' })
     const restored = await ok(main.api.library.restore({ unit: UNIT, year: 2025, backupId: backups[0]!.id }))
     expect(restored.values).toEqual(report.values)
   })

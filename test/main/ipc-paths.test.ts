@@ -58,6 +58,16 @@ describe('no route answers with a path', () => {
     await ok(api.library.undoRemove({ removedId }))
     await refused(api.library.undoRemove({ removedId }))
     await refused(api.library.open({ unit: UNIT, year: 2019 }))
+    await ok(api.library.previewRename({ unit: UNIT, newName: '某某镇' }))
+    const renamed = await ok(api.library.renameUnit({ unit: UNIT, newName: '某某镇' }))
+    await ok(api.library.undoOperation({ operationId: renamed.id }))
+    await refused(api.library.undoOperation({ operationId: renamed.id }))
+    await ok(api.library.previewMove({ unit: UNIT, year: 2023, toUnit: '某某镇' }))
+    const moved = await ok(api.library.moveReport({ unit: UNIT, year: 2023, toUnit: '某某镇', toYear: 2020 }))
+    await ok(api.library.undoOperation({ operationId: moved.id }))
+    await refused(api.library.moveReport({ unit: UNIT, year: 2023, toUnit: UNIT, toYear: 2025 }))
+    await ok(api.library.listRemoved())
+    await ok(api.library.emptyRecycle())
 
     // A damaged file: listed with its problem, refused on open, both without the library's path.
     await writeFile(join(main.libraryDir, 'reports', UNIT, '2021.json'), '{ "schemaVersion": 1, "unit": ')
@@ -65,6 +75,23 @@ describe('no route answers with a path', () => {
     expect(units[0]?.years.find((y) => y.year === 2021)).toMatchObject({ status: 'damaged', problem: expect.any(String) })
     const damaged = await refused(api.library.open({ unit: UNIT, year: 2021 }))
     expect(damaged.message).toContain('报告文件已损坏：资料库')
+    await refused(api.library.renameUnit({ unit: UNIT, newName: '某某镇' }))
+
+    // 设置: read, save, a profile out and back in, a bad one refused, reset.
+    const { settings } = await ok(api.settings.get())
+    await ok(api.settings.save({ settings }))
+    main.dialogs.answerNext('settingsExport', join(main.exportDir, '配置.json'))
+    await ok(api.settings.exportProfile())
+    main.dialogs.answerNext('settingsImport', join(main.exportDir, '配置.json'))
+    await ok(api.settings.importProfile())
+    await writeFile(join(incoming, 'bad.json'), '{"kind": "nianbao-region-profile", "version": 1, "name": 1}')
+    main.dialogs.answerNext('settingsImport', join(incoming, 'bad.json'))
+    expect((await refused(api.settings.importProfile())).message).toBe('bad.json：「配置名称」应为文字')
+    main.dialogs.answerNext('settingsImport', join(incoming, 'nothing.json'))
+    await refused(api.settings.importProfile())
+    main.dialogs.answerNext('settingsExport', join(main.dir, 'gone', '配置.json'))
+    await refused(api.settings.exportProfile())
+    await ok(api.settings.resetProfile())
 
     // Export, its refusal, and the folder.
     main.dialogs.answerNext('export', join(main.exportDir, '年报.docx'))
@@ -74,7 +101,7 @@ describe('no route answers with a path', () => {
     await refused(api.export.docx({ report: consistentReport(), options: OPTIONS }))
 
     const called = new Set(answers.map((a) => a.route))
-    expect(ROUTE_NAMES.filter((r) => /^(library|import|export):/.test(r) && !called.has(r))).toEqual([])
+    expect(ROUTE_NAMES.filter((r) => /^(library|import|export|settings):/.test(r) && !called.has(r))).toEqual([])
     // JSON escapes backslashes: compare against the escaped form too (Windows paths).
     const needles = [main.dir, JSON.stringify(main.dir).slice(1, -1), 'incoming', 'nianbao-main-']
     const leaks = answers.filter((a) => needles.some((n) => a.answer.includes(n)))

@@ -51,6 +51,29 @@ const BAD_PAYLOADS: Record<string, [string, unknown][]> = {
     ['a backup id without its time', { unit: '某某县人民政府', year: 2024, backupId: 'latest' }]
   ],
   'library:trend': [['no unit', {}]],
+  'library:previewRename': [['no new name', { unit: '某某县人民政府' }]],
+  'library:renameUnit': [
+    ['a blank new name', { unit: '某某县人民政府', newName: '  ' }],
+    ['an unknown keep choice', { unit: '某某县人民政府', newName: '某某区人民政府', keep: 'both' }],
+    ['a keep choice for a year that is not one', { unit: '某某县人民政府', newName: '某某区人民政府', keep: { '../x': 'moved' } }]
+  ],
+  'library:previewMove': [['a target year out of range', { unit: '某某县人民政府', year: 2024, toUnit: '某某区人民政府', toYear: 1900 }]],
+  'library:moveReport': [
+    ['no target unit', { unit: '某某县人民政府', year: 2024 }],
+    ['a path to move to', { unit: '某某县人民政府', year: 2024, toUnit: '某某区人民政府', path: '/tmp' }]
+  ],
+  'library:undoOperation': [['a path as id', { operationId: '../operations/x' }]],
+  'library:listRemoved': [['an unexpected payload', { all: true }]],
+  'library:emptyRecycle': [['an unexpected payload', { force: true }]],
+  'settings:get': [['an unexpected payload', { path: '/etc' }]],
+  'settings:save': [
+    ['no settings', {}],
+    ['a limit out of range', { settings: { kind: 'nianbao-settings', version: 1, region: { name: '某县', overviewCharLimit: 5 } } }],
+    ['an unknown field', { settings: { kind: 'nianbao-settings', version: 1, region: { name: '某县', colour: 'red' } } }]
+  ],
+  'settings:importProfile': [['a path the page wants read', '/etc/passwd']],
+  'settings:exportProfile': [['a path to write to', { path: '/tmp/x.json' }]],
+  'settings:resetProfile': [['an unexpected payload', { all: true }]],
   'import:chooseFile': [['a path the page wants read', '/etc/passwd']],
   'import:importBytes': [
     ['a path as name', { name: '/home/officer/report.docx', bytes: 'UEsDBA==' }],
@@ -103,8 +126,8 @@ describe('library, import and export routes validate every payload', () => {
     for (const handler of Object.values(handlers)) expect(handler).not.toHaveBeenCalled()
   })
 
-  it('covers every library, import and export route', () => {
-    const routes = Object.keys(main.handlers).filter((r) => /^(library|import|export):/.test(r))
+  it('covers every library, import, export and settings route', () => {
+    const routes = Object.keys(main.handlers).filter((r) => /^(library|import|export|settings):/.test(r))
     expect(Object.keys(BAD_PAYLOADS).sort()).toEqual(routes.sort())
   })
 

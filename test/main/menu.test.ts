@@ -41,7 +41,7 @@ describe('application menu', () => {
   it('sends the 文件 commands to the renderer, showing but not registering their shortcuts', () => {
     const send = vi.fn()
     const file = submenu(buildMenuTemplate({ ...BASE, send }), '文件')
-    expect(labels(file)).toEqual(['资料库', '导入上年报告…', '预览', '导出 Word…', '退出'])
+    expect(labels(file)).toEqual(['资料库', '导入上年报告…', '预览', '导出 Word…', '设置…', '退出'])
     const importItem = file[1]
     expect(importItem).toMatchObject({ enabled: true, accelerator: 'CmdOrCtrl+O', registerAccelerator: false })
     ;(importItem?.click as () => void)()

@@ -11,6 +11,8 @@ import { exportClient } from '../../src/renderer/src/api/exportClient'
 import { importClient, TOO_LARGE } from '../../src/renderer/src/api/importClient'
 import { ApiError } from '../../src/renderer/src/api/ipc'
 import { libraryClient } from '../../src/renderer/src/api/libraryClient'
+import { settingsClient } from '../../src/renderer/src/api/settingsClient'
+import { defaultSettings } from '../../src/core/settings/defaults'
 import { buildApi } from '../../src/shared/ipc/api'
 import type { RouteName } from '../../src/shared/ipc/contract'
 import { MAX_IMPORT_BYTES } from '../../src/shared/ipc/schemas'
@@ -32,6 +34,18 @@ const CALLS: [string, () => Promise<unknown>, RouteName, unknown][] = [
   ['library.history', () => libraryClient.history(UNIT, 2024), 'library:history', { unit: UNIT, year: 2024 }],
   ['library.restore', () => libraryClient.restore(UNIT, 2024, '20251123T064031123Z'), 'library:restore', { unit: UNIT, year: 2024, backupId: '20251123T064031123Z' }],
   ['library.trend', () => libraryClient.trend(UNIT), 'library:trend', { unit: UNIT }],
+  ['library.previewRename', () => libraryClient.previewRename(UNIT, '某某区'), 'library:previewRename', { unit: UNIT, newName: '某某区' }],
+  ['library.renameUnit', () => libraryClient.renameUnit(UNIT, '某某区'), 'library:renameUnit', { unit: UNIT, newName: '某某区' }],
+  ['library.renameUnit (keep)', () => libraryClient.renameUnit(UNIT, '某某区', { '2024': 'moved' }), 'library:renameUnit', { unit: UNIT, newName: '某某区', keep: { '2024': 'moved' } }],
+  ['library.previewMove', () => libraryClient.previewMove(UNIT, 2024, '某某区', 2023), 'library:previewMove', { unit: UNIT, year: 2024, toUnit: '某某区', toYear: 2023 }],
+  ['library.moveReport', () => libraryClient.moveReport(UNIT, 2024, '某某区', 2023, 'existing'), 'library:moveReport', { unit: UNIT, year: 2024, toUnit: '某某区', toYear: 2023, keep: 'existing' }],
+  ['library.undoOperation', () => libraryClient.undoOperation('20251123T064031123Z'), 'library:undoOperation', { operationId: '20251123T064031123Z' }],
+  ['library.listRemoved', () => libraryClient.listRemoved(), 'library:listRemoved', undefined],
+  ['settings.get', () => settingsClient.get(), 'settings:get', undefined],
+  ['settings.save', () => settingsClient.save(defaultSettings()), 'settings:save', { settings: defaultSettings() }],
+  ['settings.importProfile', () => settingsClient.importProfile(), 'settings:importProfile', undefined],
+  ['settings.exportProfile', () => settingsClient.exportProfile(), 'settings:exportProfile', undefined],
+  ['settings.resetProfile', () => settingsClient.resetProfile(), 'settings:resetProfile', undefined],
   ['import.chooseFile', () => importClient.chooseFile(), 'import:chooseFile', undefined],
   ['import.importBytes', () => importClient.importBytes('报告.docx', new Uint8Array([80, 75, 3, 4])), 'import:importBytes', { name: '报告.docx', bytes: 'UEsDBA==' }],
   ['import.importText', () => importClient.importText('一、总体情况'), 'import:importText', { text: '一、总体情况' }],
@@ -56,6 +70,12 @@ describe('renderer clients', () => {
   it.each(CALLS)('%s sends its route and payload and unwraps the answer', async (_name, call, route, payload) => {
     await expect(call()).resolves.toBe(`answer of ${route}`)
     expect(invoke).toHaveBeenCalledExactlyOnceWith(route, payload)
+  })
+
+  it('emptyRecycle answers how many reports were deleted', async () => {
+    invoke.mockResolvedValueOnce({ ok: true, data: { purged: 3 } })
+    await expect(libraryClient.emptyRecycle()).resolves.toBe(3)
+    expect(invoke).toHaveBeenCalledExactlyOnceWith('library:emptyRecycle', undefined)
   })
 
   it('turns a refusal into an ApiError carrying main’s message', async () => {

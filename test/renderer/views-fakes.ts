@@ -12,11 +12,15 @@ import type {
   ImportPreview,
   LibraryClient,
   LibraryUnit,
-  TrendPoint
+  SettingsClient,
+  TrendPoint,
+  UnitOperation
 } from '../../src/renderer/src/api/types'
 import { createReport, type Report } from '../../src/core/report/report'
 import AppProvider from '../../src/renderer/src/components/AppProvider.vue'
-import { EXPORT_CLIENT, IMPORT_CLIENT, LIBRARY_CLIENT } from '../../src/renderer/src/composables/clients'
+import { defaultSettings } from '../../src/core/settings/defaults'
+import type { Settings } from '../../src/core/settings/schema'
+import { EXPORT_CLIENT, IMPORT_CLIENT, LIBRARY_CLIENT, SETTINGS_CLIENT } from '../../src/renderer/src/composables/clients'
 
 /** Every method of a client as a spy with the method's own signature. */
 type Fake<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? Mock<(...args: A) => R> : never }
@@ -62,8 +66,63 @@ export function fakeLibrary(units: LibraryUnit[] = sampleUnits(), trend: TrendPo
     undoRemove: vi.fn(async () => undefined),
     history: vi.fn(async () => []),
     restore: vi.fn(async (unit: string, year: number) => reportOf(unit, year)),
-    trend: vi.fn(async () => trend)
+    trend: vi.fn(async () => trend),
+    previewRename: vi.fn(async (unit: string, newName: string) => {
+      const years = units.find((u) => u.name === unit)?.years.map((y) => y.year) ?? []
+      const target = units.find((u) => u.name === newName)
+      return {
+        kind: target ? ('merge' as const) : ('rename' as const),
+        fromUnit: unit,
+        toUnit: newName,
+        moves: years.map((year) => ({ fromYear: year, toYear: year })),
+        collisions: years.flatMap((year) =>
+          target?.years.some((y) => y.year === year)
+            ? [{ year, moving: { unit, year, updatedAt: '2026-01-10T02:00:00.000Z' }, existing: { unit: newName, year, updatedAt: '2026-01-11T02:00:00.000Z' } }]
+            : []
+        )
+      }
+    }),
+    renameUnit: vi.fn(async (unit: string, newName: string) =>
+      operation(units.some((u) => u.name === newName) ? 'merge' : 'rename', unit, newName, units.find((u) => u.name === unit)?.years.map((y) => y.year) ?? [])
+    ),
+    previewMove: vi.fn(async (unit: string, year: number, toUnit: string, toYear: number) => ({
+      kind: 'move' as const,
+      fromUnit: unit,
+      toUnit,
+      moves: [{ fromYear: year, toYear }],
+      collisions: []
+    })),
+    moveReport: vi.fn(async (unit: string, year: number, toUnit: string, toYear: number) => ({
+      ...operation('move', unit, toUnit, [year]),
+      moves: [{ fromYear: year, toYear, outcome: 'moved' as const }]
+    })),
+    undoOperation: vi.fn(async () => operation('rename', UNIT, '某某镇', [2025])),
+    listRemoved: vi.fn(async () => []),
+    emptyRecycle: vi.fn(async () => 0)
   }
+}
+
+function operation(kind: UnitOperation['kind'], fromUnit: string, toUnit: string, years: number[]): UnitOperation {
+  return {
+    id: '20260120T080000000Z',
+    kind,
+    at: '2026-01-20T08:00:00.000Z',
+    fromUnit,
+    toUnit,
+    moves: years.map((year) => ({ fromYear: year, toYear: year, outcome: 'moved' as const }))
+  }
+}
+
+export function fakeSettings(initial: Settings = defaultSettings()): Fake<SettingsClient> & { current: () => Settings } {
+  let current = initial
+  return {
+    current: () => current,
+    get: vi.fn(async () => ({ settings: current })),
+    save: vi.fn(async (next: Settings) => (current = JSON.parse(JSON.stringify(next)) as Settings)),
+    importProfile: vi.fn(async () => null),
+    exportProfile: vi.fn(async () => ({ fileName: '年报助手地区配置-国家默认.json' })),
+    resetProfile: vi.fn(async () => (current = defaultSettings()))
+  } as Fake<SettingsClient> & { current: () => Settings }
 }
 
 export function fakeImport(preview: ImportPreview): Fake<ImportClient> {
@@ -86,6 +145,7 @@ export interface Clients {
   library?: LibraryClient
   import?: ImportClient
   export?: ExportClient
+  settings?: SettingsClient
 }
 
 /** Mounts a component inside the root provider, with a fresh pinia and the given fakes. */
@@ -100,6 +160,8 @@ export function mountView(
   if (clients.library) provide[LIBRARY_CLIENT] = clients.library
   if (clients.import) provide[IMPORT_CLIENT] = clients.import
   if (clients.export) provide[EXPORT_CLIENT] = clients.export
+  // The library view reads the settings too: a fake by default, so no test reaches for window.api.
+  provide[SETTINGS_CLIENT] = clients.settings ?? fakeSettings()
   const Host = defineComponent({
     render: () => h(AppProvider, null, { default: () => h(component, options.props ?? {}) })
   })

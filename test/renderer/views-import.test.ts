@@ -5,7 +5,7 @@ import type { ImportPreview } from '../../src/renderer/src/api/types'
 import { createReport } from '../../src/core/report/report'
 import { useNavigationStore } from '../../src/renderer/src/stores/navigation'
 import ImportView from '../../src/renderer/src/views/ImportView.vue'
-import { bodyText, byTestId, fakeImport, fakeLibrary, mountView, settle } from './views-fakes'
+import { bodyText, buttonByText, byTestId, fakeImport, fakeLibrary, mountView, settle } from './views-fakes'
 
 let wrapper: VueWrapper | undefined
 
@@ -162,5 +162,31 @@ describe('ImportView', () => {
     await settle()
     expect(input.value).toBe('12')
     expect(bodyText()).toContain('不是有效数值')
+  })
+
+  it('asks before replacing a report in the library, and offers 撤销 right after', async () => {
+    const preview = samplePreview()
+    const importClient = fakeImport(preview)
+    const library = fakeLibrary([{ name: '霞美镇人民政府', level: 'township', years: [{ year: 2016, updatedAt: '2017-01-20T00:00:00.000Z', status: 'ok' }] }])
+    library.history.mockResolvedValue([
+      { id: '20260120T080000000Z', time: '2026-01-20T08:00:00.000Z', size: 2048, damaged: false, reason: 'import' }
+    ])
+    const mounted = mountView(ImportView, { clients: { import: importClient, library } })
+    wrapper = mounted.wrapper
+    const navigation = useNavigationStore(mounted.pinia)
+    navigation.showImport(preview)
+    await settle()
+
+    byTestId('accept-import').click()
+    await settle()
+    expect(bodyText()).toContain('原报告会保存为历史版本，替换后也可以马上撤销')
+    buttonByText('替换', document.body.querySelector('.n-dialog')!).click()
+    await settle()
+    expect(importClient.accept).toHaveBeenCalledWith(expect.anything(), { replace: true })
+    expect(bodyText()).toContain('已用导入的内容替换原有的 2016 年度报告')
+    byTestId('undo-notice').click()
+    await settle()
+    expect(library.restore).toHaveBeenCalledWith('霞美镇人民政府', 2016, '20260120T080000000Z')
+    expect(bodyText()).toContain('已撤销替换：2016 年度报告恢复为原来的版本')
   })
 })

@@ -113,9 +113,16 @@ describe('LibraryView', () => {
     await mountLibrary()
     const names = (year: number) =>
       [...yearRow(year).querySelectorAll('button')].map((b) => b.getAttribute('aria-label')).filter(Boolean)
-    expect(names(2025)).toEqual(['打开 2025 年度报告', '复制 2025 年度报告到…', '删除 2025 年度报告'])
-    expect(names(2023)).toEqual(['打开 2023 年度报告', '复制 2023 年度报告到…', '删除 2023 年度报告'])
-    expect(names(2024)).toEqual(['删除 2024 年度报告'])
+    const actions = (year: number) => [
+      `打开 ${year} 年度报告`,
+      `复制 ${year} 年度报告到…`,
+      `移动 ${year} 年度报告到…`,
+      `${year} 年度报告的历史版本`,
+      `删除 ${year} 年度报告`
+    ]
+    expect(names(2025)).toEqual(actions(2025))
+    expect(names(2023)).toEqual(actions(2023))
+    expect(names(2024)).toEqual(['2024 年度报告的历史版本', '删除 2024 年度报告'])
     // The shell's label of the open report has its own test id.
     expect(document.body.querySelectorAll('[data-testid="open-report"]')).toHaveLength(0)
   })

@@ -22,18 +22,18 @@ describe('navigation store', () => {
   it('offers the import, editor and preview only when they have something to show', () => {
     setActivePinia(createPinia())
     const navigation = useNavigationStore()
-    expect(navigation.available).toEqual(['library'])
+    expect(navigation.available).toEqual(['library', 'settings'])
     navigation.go('editor')
     expect(navigation.view).toBe('library')
 
     navigation.showImport({ token: 't' } as ImportPreview)
-    expect(navigation.available).toEqual(['library', 'import'])
+    expect(navigation.available).toEqual(['library', 'import', 'settings'])
     navigation.finishImport()
     expect(navigation.view).toBe('library')
 
     navigation.open(UNIT, 2025)
     expect(navigation.view).toBe('editor')
-    expect(navigation.available).toEqual(['library', 'editor', 'preview'])
+    expect(navigation.available).toEqual(['library', 'editor', 'preview', 'settings'])
     navigation.close()
     expect(navigation.view).toBe('library')
     expect(navigation.openReport).toBeNull()

@@ -11,17 +11,18 @@ import { createRegistry, type Handlers, type Registry } from '../../src/main/ipc
 import type { Dialogs, Shell } from '../../src/main/services/desktop'
 import { ReportLibrary } from '../../src/main/services/library/index'
 import { PathTokens } from '../../src/main/services/pathTokens'
+import { SettingsStore } from '../../src/main/services/settings'
 import { buildApi, type Api } from '../../src/shared/ipc/api'
 import type { AppInfo } from '../../src/shared/ipc/contract'
 import type { IpcError, IpcResult } from '../../src/shared/ipc/result'
 
 export const TEST_APP_INFO: AppInfo = { name: '政府信息公开年报助手', version: '0.1.0', platform: 'linux' }
 
-export type DialogKind = 'import' | 'export'
+export type DialogKind = 'import' | 'export' | 'settingsImport' | 'settingsExport'
 
 /** Dialogs that answer what the test queued, then “cancelled” once the queue is empty. */
 export class FakeDialogs implements Dialogs {
-  private readonly answers: Record<DialogKind, (string | null)[]> = { import: [], export: [] }
+  private readonly answers: Record<DialogKind, (string | null)[]> = { import: [], export: [], settingsImport: [], settingsExport: [] }
   /** Every dialog opened, with the name the save dialog proposed. */
   readonly opened: { kind: DialogKind; defaultName?: string }[] = []
 
@@ -39,6 +40,16 @@ export class FakeDialogs implements Dialogs {
     this.opened.push({ kind: 'export', defaultName })
     return this.answers.export.shift() ?? null
   }
+
+  async chooseSettingsFile(): Promise<string | null> {
+    this.opened.push({ kind: 'settingsImport' })
+    return this.answers.settingsImport.shift() ?? null
+  }
+
+  async chooseSettingsExportPath(defaultName: string): Promise<string | null> {
+    this.opened.push({ kind: 'settingsExport', defaultName })
+    return this.answers.settingsExport.shift() ?? null
+  }
 }
 
 export class FakeShell implements Shell {
@@ -55,6 +66,8 @@ export interface TestMain {
   /** A folder for exported files, inside `dir`. */
   exportDir: string
   library: ReportLibrary
+  /** The settings file, in the library folder as in the app. */
+  settings: SettingsStore
   dialogs: FakeDialogs
   shell: FakeShell
   tokens: PathTokens
@@ -72,16 +85,18 @@ export async function createTestMain(options: { logError?: (route: string, error
   const exportDir = join(dir, 'exports')
   await mkdir(exportDir)
   const library = new ReportLibrary(libraryDir)
+  const settings = new SettingsStore(libraryDir)
   const dialogs = new FakeDialogs()
   const shell = new FakeShell()
   const tokens = new PathTokens()
-  const handlers = createHandlers({ appInfo: TEST_APP_INFO, library, dialogs, shell, tokens })
+  const handlers = createHandlers({ appInfo: TEST_APP_INFO, library, settings, dialogs, shell, tokens })
   const registry = createRegistry(handlers, options)
   return {
     dir,
     libraryDir,
     exportDir,
     library,
+    settings,
     dialogs,
     shell,
     tokens,
@@ -100,6 +115,7 @@ export function idleHandlerDeps(appInfo: AppInfo = TEST_APP_INFO): HandlerDeps {
   return {
     appInfo,
     library: new ReportLibrary(join(tmpdir(), 'nianbao-idle-library-never-written')),
+    settings: new SettingsStore(join(tmpdir(), 'nianbao-idle-library-never-written')),
     dialogs: new FakeDialogs(),
     shell: new FakeShell(),
     tokens: new PathTokens()

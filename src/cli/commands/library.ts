@@ -3,10 +3,13 @@
  * main process uses, on the folder given by `--library DIR`.
  */
 import type { Command } from 'commander'
+import { cleanUnitName } from '../../core/library/unitName'
+import { versionReasonLabel } from '../../core/library/versions'
 import { serializeReport, UNIT_LEVEL_LABELS } from '../../core/report/report'
 import { formatBytes } from '../../main/services/files'
 import { DamagedReportError, formatTime, LibraryError, ReportLibrary, type BackupInfo, type LibraryEntry, type LibraryUnit } from '../../main/services/library'
-import { CliError, type CliContext } from '../io'
+import { CollisionError, OPERATION_LABELS, type Keep, type UnitOperation } from '../../main/services/library/unitChanges'
+import { CliError, type CliContext, type CliIo } from '../io'
 import { parseYear } from '../options'
 import { saveReport } from '../reportFiles'
 
@@ -116,6 +119,71 @@ export function registerLibrary(program: Command, { io }: CliContext): void {
     })
 
   library
+    .command('empty-recycle')
+    .description('清空回收站：回收站中的报告将被永久删除，无法恢复')
+    .requiredOption(...LIBRARY_OPTION)
+    .option('--yes', '确认永久删除')
+    .action(async (options: LibraryOption & { yes?: boolean }) => {
+      const lib = open(options)
+      const removed = await lib.listRemoved()
+      if (removed.length === 0) {
+        io.out('回收站是空的。\n')
+        return
+      }
+      if (options.yes !== true) {
+        throw new CliError(`回收站中有 ${removed.length} 份报告，清空后无法恢复；确认清空请加 --yes`)
+      }
+      io.out(`已清空回收站：永久删除 ${await lib.emptyRecycle()} 份报告\n`)
+    })
+
+  library
+    .command('rename-unit')
+    .description('重命名单位（连同各年度报告和备份）；新名称已有报告时合并到该单位；可用 undo 撤销')
+    .argument('<原名称>', '单位现在的名称')
+    .argument('<新名称>', '新的单位名称（已存在时合并）')
+    .requiredOption(...LIBRARY_OPTION)
+    .option('--keep <哪一份>', '两个单位有同一年度的报告时保留哪一份：moved（移入的）或 existing（原有的）；另一份保存为历史版本')
+    .action(async (unit: string, newName: string, options: LibraryOption & { keep?: string }) => {
+      hintPrefix(newName, io)
+      const done = await withHints(options.library, () => open(options).renameUnit(unit, newName, { keep: parseKeep(options.keep) }))
+      io.out(describeOperation(done, options.library))
+    })
+
+  library
+    .command('move')
+    .description('把一份年报移到另一个单位和/或年度（连同备份）；可用 undo 撤销')
+    .argument('<单位>', '单位名称')
+    .argument('<年度>', '报告年度')
+    .requiredOption(...LIBRARY_OPTION)
+    .requiredOption('--to-unit <单位>', '移到哪个单位（可以是原单位，只改年度）')
+    .option('--to-year <年度>', '移到哪个年度（默认不变）')
+    .option('--keep <哪一份>', '目标单位已有该年度报告时保留哪一份：moved（移入的）或 existing（原有的）；另一份保存为历史版本')
+    .action(async (unit: string, year: string, options: LibraryOption & { toUnit: string; toYear?: string; keep?: string }) => {
+      hintPrefix(options.toUnit, io)
+      const target = { toUnit: options.toUnit, ...(options.toYear === undefined ? {} : { toYear: parseYear(options.toYear) }) }
+      const done = await withHints(options.library, () => open(options).moveReport(unit, parseYear(year), target, { keep: parseKeep(options.keep) }))
+      io.out(describeOperation(done, options.library))
+    })
+
+  library
+    .command('undo')
+    .description('撤销一次重命名、合并或移动（默认最近一次）')
+    .argument('[编号]', 'rename-unit / move 输出的编号')
+    .requiredOption(...LIBRARY_OPTION)
+    .option('--list', '列出可以撤销的操作')
+    .action(async (id: string | undefined, options: LibraryOption & { list?: boolean }) => {
+      const lib = open(options)
+      if (options.list) {
+        const operations = await lib.listOperations()
+        if (operations.length === 0) io.out('没有可撤销的操作。\n')
+        else io.out(formatTable(['编号', '操作', '时间', '内容'], operations.map((o) => [o.id, OPERATION_LABELS[o.kind], formatTime(o.at), summary(o)])))
+        return
+      }
+      const undone = await lib.undoOperation(id)
+      io.out(`已撤销${OPERATION_LABELS[undone.kind]}：${summary(undone)}\n`)
+    })
+
+  library
     .command('undo-remove')
     .description('从回收站恢复一份年报')
     .argument('<编号>', 'removed 列出的编号')
@@ -135,11 +203,40 @@ async function withHints<T>(dir: string, fn: () => Promise<T>, target?: { unit: 
     if (error instanceof DamagedReportError && error.lastGoodBackup && target) {
       throw new CliError(`${error.message}（恢复：${restoreCommand(dir, target.unit, target.year, error.lastGoodBackup.id)}）`)
     }
+    if (error instanceof CollisionError) {
+      throw new CliError(`${error.message}（请加 --keep moved 保留移入的，或 --keep existing 保留原有的）`)
+    }
     if (error instanceof LibraryError && error.code === 'exists') {
       throw new CliError(`${error.message}（如需覆盖，请加 --force；原版本会自动备份）`)
     }
     throw error
   }
+}
+
+const KEEPS: readonly Keep[] = ['moved', 'existing']
+
+function parseKeep(value: string | undefined): Keep | undefined {
+  if (value === undefined) return undefined
+  if ((KEEPS as readonly string[]).includes(value)) return value as Keep
+  throw new CliError(`--keep 应为 moved（保留移入的）或 existing（保留原有的），而不是“${value}”`)
+}
+
+/** A name that starts like a web page's field label is worth a word; the officer decides. */
+function hintPrefix(name: string, io: CliIo): void {
+  const { suggestion, prefix } = cleanUnitName(name)
+  if (suggestion) io.err(`提示：名称以「${prefix}」开头，像是网页上的栏目名；如不需要，可用「${suggestion}」\n`)
+}
+
+const OUTCOMES = { moved: '', replaced: '（原有的报告已保存为历史版本）', setAside: '（保留原有的报告，移入的已保存为历史版本）' } as const
+
+function summary(operation: UnitOperation): string {
+  const years = operation.moves.map((m) => (m.fromYear === m.toYear ? `${m.fromYear}` : `${m.fromYear}→${m.toYear}`)).join('、')
+  return `「${operation.fromUnit}」→「${operation.toUnit}」 ${years} 年度`
+}
+
+function describeOperation(operation: UnitOperation, dir: string): string {
+  const lines = operation.moves.map((m) => `  ${m.fromYear} 年度${m.fromYear === m.toYear ? '' : ` → ${m.toYear} 年度`}${OUTCOMES[m.outcome]}`)
+  return `已${OPERATION_LABELS[operation.kind]}：「${operation.fromUnit}」→「${operation.toUnit}」\n${lines.join('\n')}\n撤销：npm run cli -- library undo ${operation.id} --library ${quote(dir)}\n`
 }
 
 function restoreCommand(dir: string, unit: string, year: string | number, id: string): string {
@@ -176,8 +273,8 @@ function status(entry: LibraryEntry): string {
 
 function formatHistory(title: string, backups: readonly BackupInfo[]): string {
   if (backups.length === 0) return `${title}还没有备份（每次保存时自动备份上一版本）。\n`
-  const rows = backups.map((b) => [b.id, formatTime(b.time), formatBytes(b.size), b.damaged ? '已损坏' : '正常'])
-  return `${title}的备份（最新在前）：\n${formatTable(['备份编号', '时间', '大小', '状态'], rows)}`
+  const rows = backups.map((b) => [b.id, formatTime(b.time), `${versionReasonLabel(b.reason)}前`, formatBytes(b.size), b.damaged ? '已损坏' : '正常'])
+  return `${title}的备份（最新在前）：\n${formatTable(['备份编号', '时间', '说明', '大小', '状态'], rows)}`
 }
 
 /** Columns aligned for a terminal, where a Chinese character takes two cells. */

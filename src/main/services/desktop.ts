@@ -8,6 +8,10 @@ export interface Dialogs {
   chooseImportFile(): Promise<string | null>
   /** The save dialog for an export, proposing `defaultName`; null when cancelled. */
   chooseExportPath(defaultName: string): Promise<string | null>
+  /** The open dialog for a region profile (.json) to import into 设置; null when cancelled. */
+  chooseSettingsFile(): Promise<string | null>
+  /** The save dialog for exporting the region profile, proposing `defaultName`; null when cancelled. */
+  chooseSettingsExportPath(defaultName: string): Promise<string | null>
 }
 
 export interface Shell {

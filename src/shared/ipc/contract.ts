@@ -8,6 +8,7 @@
  */
 import { z } from 'zod'
 import { UNIT_LEVELS } from '../../core/report/report'
+import { settingsSchema } from '../../core/settings/schema'
 import type { Finding } from '../../core/rules/types'
 import {
   backupId,
@@ -19,14 +20,19 @@ import {
   fileName,
   fileToken,
   importPreviewSchema,
+  keepChoice,
   libraryUnitSchema,
   MAX_PASTE_CHARS,
+  operationId,
   removalId,
+  removedReportSchema,
   reportDoc,
   reportYear,
   sectionIdSchema,
   trendPointSchema,
+  unitChangePreviewSchema,
   unitName,
+  unitOperationSchema,
   unitYear
 } from './schemas'
 
@@ -90,8 +96,31 @@ export const contract = {
   /** To the recycle folder; the id undoes it. */
   'library:remove': route({ input: unitYear, output: z.object({ removedId: z.string() }) }),
   'library:undoRemove': route({ input: z.strictObject({ removedId: removalId }), output: z.undefined() }),
+  /** Earlier versions of a report, newest first, each with the change that replaced it. */
   'library:history': route({ input: unitYear, output: z.array(backupSummarySchema) }),
+  /** Makes a version current again; the current one is kept as a version first. */
   'library:restore': route({ input: unitYear.extend({ backupId }), output: reportDoc }),
+  /** What renaming a unit would do (rename or merge, and the years that collide), changing nothing. */
+  'library:previewRename': route({ input: z.strictObject({ unit: unitName, newName: unitName }), output: unitChangePreviewSchema }),
+  /** Renames (or merges) a unit, every year with its backups; collisions need `keep`. Undoable. */
+  'library:renameUnit': route({
+    input: z.strictObject({ unit: unitName, newName: unitName, keep: keepChoice.optional() }),
+    output: unitOperationSchema
+  }),
+  'library:previewMove': route({
+    input: unitYear.extend({ toUnit: unitName, toYear: reportYear.optional() }),
+    output: unitChangePreviewSchema
+  }),
+  /** Moves one report to another unit and/or year, with its backups. Undoable. */
+  'library:moveReport': route({
+    input: unitYear.extend({ toUnit: unitName, toYear: reportYear.optional(), keep: keepChoice.optional() }),
+    output: unitOperationSchema
+  }),
+  'library:undoOperation': route({ input: z.strictObject({ operationId }), output: unitOperationSchema }),
+  /** The recycle folder, most recently removed first. */
+  'library:listRemoved': route({ input: z.undefined(), output: z.array(removedReportSchema) }),
+  /** 清空回收站: removed reports deleted for good. */
+  'library:emptyRecycle': route({ input: z.undefined(), output: z.object({ purged: z.number().int() }) }),
   /** The main figures of every year of a unit, oldest first, for the year-over-year chart. */
   'library:trend': route({ input: z.strictObject({ unit: unitName }), output: z.array(trendPointSchema) }),
 
@@ -112,6 +141,17 @@ export const contract = {
     input: z.strictObject({ report: reportDoc, replace: z.boolean().optional() }),
     output: reportDoc
   }),
+
+  // ——— 设置 (the settings file beside the library) ———
+  /** The settings in effect, and why the file could not be used when it could not. */
+  'settings:get': route({ input: z.undefined(), output: z.object({ settings: settingsSchema, problem: z.string().optional() }) }),
+  'settings:save': route({ input: z.strictObject({ settings: settingsSchema }), output: settingsSchema }),
+  /** Open dialog in main for a county's region profile; null when cancelled. An invalid file changes nothing. */
+  'settings:importProfile': route({ input: z.undefined(), output: z.object({ settings: settingsSchema, fileName: z.string() }).nullable() }),
+  /** Save dialog in main, then the region profile written atomically; null when cancelled. */
+  'settings:exportProfile': route({ input: z.undefined(), output: z.object({ fileName: z.string() }).nullable() }),
+  /** The region profile back to the national defaults (this computer's options stay). */
+  'settings:resetProfile': route({ input: z.undefined(), output: settingsSchema }),
 
   // ——— export ———
   /** Save dialog in main, then the .docx written atomically; null when cancelled. */

@@ -9,7 +9,8 @@ export const MENU_COMMANDS = {
   showLibrary: { label: '资料库', accelerator: 'CmdOrCtrl+L' },
   importReport: { label: '导入上年报告…', accelerator: 'CmdOrCtrl+O' },
   previewReport: { label: '预览', accelerator: 'CmdOrCtrl+P' },
-  exportReport: { label: '导出 Word…', accelerator: 'CmdOrCtrl+E' }
+  exportReport: { label: '导出 Word…', accelerator: 'CmdOrCtrl+E' },
+  showSettings: { label: '设置…', accelerator: 'CmdOrCtrl+,' }
 } as const
 
 export type MenuCommand = keyof typeof MENU_COMMANDS

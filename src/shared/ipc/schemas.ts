@@ -5,6 +5,7 @@
  * the renderer's client interfaces promise, and nothing more (no paths, no folder names).
  */
 import { z } from 'zod'
+import { VERSION_REASONS } from '../../core/library/versions'
 import { isCellId, type CellId } from '../../core/report/cells'
 import { reportSchema, UNIT_LEVELS, type Report } from '../../core/report/report'
 import { SECTION_IDS, type SectionId } from '../../core/report/sections'
@@ -40,6 +41,11 @@ export const unitYear = z.strictObject({ unit: unitName, year: reportYear })
 const TIME_ID = /^\d{8}T\d{9}Z(?:-\d+)?$/
 export const backupId = z.string().regex(TIME_ID, '备份编号无效')
 export const removalId = z.string().regex(TIME_ID, '回收站编号无效')
+export const operationId = z.string().regex(TIME_ID, '操作编号无效')
+
+/** Which report stays current when two would share a unit and year: one choice, or one per year. */
+const keepValue = z.enum(['moved', 'existing'])
+export const keepChoice = z.union([keepValue, z.record(z.string().regex(/^\d{4}$/, '年份无效'), keepValue)])
 
 /** What PathTokens issues: 128 random bits, base64url. */
 export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{22}$/
@@ -91,7 +97,41 @@ export const backupSummarySchema = z.object({
   id: z.string(),
   time: z.string(),
   size: z.number(),
-  damaged: z.boolean()
+  damaged: z.boolean(),
+  /** The change that replaced this version (none on backups older than reasons). */
+  reason: z.enum(VERSION_REASONS).optional()
+})
+
+const moveKind = z.enum(['rename', 'merge', 'move'])
+
+export const unitChangePreviewSchema = z.object({
+  kind: moveKind,
+  fromUnit: z.string(),
+  toUnit: z.string(),
+  moves: z.array(z.object({ fromYear: z.number().int(), toYear: z.number().int() })),
+  collisions: z.array(
+    z.object({
+      year: z.number().int(),
+      moving: z.object({ unit: z.string(), year: z.number().int(), updatedAt: z.string() }),
+      existing: z.object({ unit: z.string(), year: z.number().int(), updatedAt: z.string() })
+    })
+  )
+})
+
+export const unitOperationSchema = z.object({
+  id: z.string(),
+  kind: moveKind,
+  at: z.string(),
+  fromUnit: z.string(),
+  toUnit: z.string(),
+  moves: z.array(z.object({ fromYear: z.number().int(), toYear: z.number().int(), outcome: z.enum(['moved', 'replaced', 'setAside']) }))
+})
+
+export const removedReportSchema = z.object({
+  id: z.string(),
+  unit: z.string(),
+  year: z.number().int(),
+  removedAt: z.string()
 })
 
 const figure = z.number().nullable()

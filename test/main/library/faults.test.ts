@@ -10,7 +10,7 @@ import { serializeReport, type Report } from '../../../src/core/report/report'
 import { FileError } from '../../../src/main/services/files'
 import { ReportLibrary, type LibraryOptions } from '../../../src/main/services/library'
 import { consistentReport, withSection } from '../../support/reports'
-import { FaultyFs, tree, type Fault } from './faults'
+import { backupFile, FaultyFs, tree, type Fault } from './faults'
 
 let root: string
 beforeEach(async () => {
@@ -51,7 +51,7 @@ async function goodVersions(lib: ReportLibrary): Promise<{ current?: string; bac
   }
   const backups: string[] = []
   for (const b of await lib.history(UNIT, 2025).catch(() => [])) {
-    const text = await readFile(join(root, 'backups', UNIT, '2025', `${b.id}${b.damaged ? '.damaged' : ''}.json`), 'utf8')
+    const text = await readFile(await backupFile(root, UNIT, 2025, b.id), 'utf8')
     backups.push(/第 \d 版/.exec(text)?.[0] ?? '?')
   }
   return { current, backups }

@@ -95,3 +95,13 @@ export async function tree(dir: string): Promise<string[]> {
     .map((e) => `${e.parentPath.slice(dir.length + 1)}/${e.name}`.replace(/^\//, ''))
     .sort()
 }
+
+/** The file of a backup by its id, whatever reason and state its name records. */
+export async function backupFile(root: string, unit: string, year: number, id: string): Promise<string> {
+  const { readdir } = await import('node:fs/promises')
+  const { join } = await import('node:path')
+  const folder = join(root, 'backups', unit, String(year))
+  const file = (await readdir(folder)).find((name) => name.startsWith(`${id}.`))
+  if (!file) throw new Error(`no backup ${id} in ${folder}`)
+  return join(folder, file)
+}

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { serializeReport, type Report } from '../../../src/core/report/report'
 import { DamagedReportError, LibraryError, ReportLibrary, unitSlug, type LibraryOptions } from '../../../src/main/services/library'
 import { consistentReport, withSection } from '../../support/reports'
+import { backupFile } from './faults'
 
 let root: string
 beforeEach(async () => {
@@ -94,7 +95,7 @@ describe('backups', () => {
     const history = await lib.history(UNIT, 2025)
     expect(history).toHaveLength(5)
     const contents = await Promise.all(
-      history.map(async (b) => (await readFile(join(root, 'backups', UNIT, '2025', `${b.id}.json`), 'utf8')).match(/第 \d 版/)?.[0])
+      history.map(async (b) => (await readFile(await backupFile(root, UNIT, 2025, b.id), 'utf8')).match(/第 \d 版/)?.[0])
     )
     expect(contents).toEqual(['第 7 版', '第 6 版', '第 5 版', '第 4 版', '第 3 版'])
     expect(history[0]).toMatchObject({ damaged: false })
@@ -166,7 +167,7 @@ describe('damaged files', () => {
     expect(restored.backup).toMatchObject({ damaged: true })
     // The damaged file is kept among the backups, marked as such; it is still the officer's data.
     const files = await readdir(join(root, 'backups', UNIT, '2025'))
-    expect(files).toContain(`${restored.backup!.id}.damaged.json`)
+    expect(files).toContain(`${restored.backup!.id}.restore.damaged.json`)
     expect((await lib.list())[0]!.years[0]!.status).toBe('ok')
   })
 
@@ -263,7 +264,7 @@ describe('schema migration', () => {
 
     const saved = await lib.save(opened.report)
     expect(JSON.parse(await readFile(path, 'utf8'))).toMatchObject({ schemaVersion: 1 })
-    expect(await readFile(join(root, 'backups', UNIT, '2025', `${saved.backup!.id}.json`), 'utf8')).toBe(before)
+    expect(await readFile(join(root, 'backups', UNIT, '2025', `${saved.backup!.id}.save.json`), 'utf8')).toBe(before)
     expect((await lib.open(UNIT, 2025)).migratedFrom).toBeUndefined()
   })
 

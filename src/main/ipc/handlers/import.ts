@@ -57,7 +57,7 @@ export function createImportHandlers({ library, dialogs, tokens }: ImportDeps): 
           `资料库中已有「${report.unit.name}」${report.year} 年度报告。如要用导入的内容替换它，请确认替换（原报告会先备份）。`
         )
       }
-      return (await library.save(report, { forceBackup: true })).report
+      return (await library.save(report, { forceBackup: true, reason: 'import' })).report
     }
   }
 }

@@ -3,6 +3,7 @@ import type { AppInfo } from '../../../shared/ipc/contract'
 import type { Dialogs, Shell } from '../../services/desktop'
 import type { ReportLibrary } from '../../services/library/index'
 import type { PathTokens } from '../../services/pathTokens'
+import type { SettingsStore } from '../../services/settings'
 import type { Handlers } from '../registry'
 import { createAppHandlers } from './app'
 import { createExportHandlers } from './export'
@@ -10,6 +11,7 @@ import { createImportHandlers } from './import'
 import { createLibraryHandlers } from './library'
 import { createPathMask, withOfficerErrors } from './officerErrors'
 import { reportHandlers } from './report'
+import { createSettingsHandlers } from './settings'
 
 /**
  * Everything the handlers touch outside plain data, injected: Electron's dialogs and shell in the
@@ -18,6 +20,8 @@ import { reportHandlers } from './report'
 export interface HandlerDeps {
   appInfo: AppInfo
   library: ReportLibrary
+  /** The settings file beside the library. */
+  settings: SettingsStore
   dialogs: Dialogs
   shell: Shell
   /** The paths behind the tokens the renderer holds. */
@@ -33,7 +37,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       {
         ...createLibraryHandlers({ library: deps.library, mask }),
         ...createImportHandlers(deps),
-        ...createExportHandlers(deps)
+        ...createExportHandlers(deps),
+        ...createSettingsHandlers(deps)
       },
       mask
     )

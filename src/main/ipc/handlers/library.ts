@@ -6,8 +6,9 @@
 import { createReport, type Report } from '../../../core/report/report'
 import { nextYearDraft } from '../../../core/report/nextYear'
 import { trendFigures } from '../../../core/report/trend'
-import { DamagedReportError, LibraryError, type LibraryEntry, type ReportLibrary } from '../../services/library/index'
-import type { RouteOutput } from '../../../shared/ipc/contract'
+import { DamagedReportError, LibraryError, type LibraryEntry, type MoveTarget, type ReportLibrary } from '../../services/library/index'
+import type { KeepChoice } from '../../services/library/unitChanges'
+import type { RouteInput, RouteOutput } from '../../../shared/ipc/contract'
 import type { Handlers } from '../registry'
 import type { PathMask } from './officerErrors'
 
@@ -55,9 +56,24 @@ export function createLibraryHandlers({ library, mask, now = () => new Date() }:
     },
 
     'library:history': async ({ unit, year }) =>
-      (await library.history(unit, year)).map(({ id, time, size, damaged }) => ({ id, time, size, damaged })),
+      (await library.history(unit, year)).map(({ id, time, size, damaged, reason }) => ({ id, time, size, damaged, ...(reason ? { reason } : {}) })),
 
     'library:restore': async ({ unit, year, backupId }) => (await library.restore(unit, year, backupId)).report,
+
+    'library:previewRename': ({ unit, newName }) => library.previewRename(unit, newName),
+
+    'library:renameUnit': ({ unit, newName, keep }) => library.renameUnit(unit, newName, { keep: toKeep(keep) }),
+
+    'library:previewMove': ({ unit, year, toUnit, toYear }) => library.previewMove(unit, year, moveTarget(toUnit, toYear)),
+
+    'library:moveReport': ({ unit, year, toUnit, toYear, keep }) =>
+      library.moveReport(unit, year, moveTarget(toUnit, toYear), { keep: toKeep(keep) }),
+
+    'library:undoOperation': ({ operationId }) => library.undoOperation(operationId),
+
+    'library:listRemoved': () => library.listRemoved(),
+
+    'library:emptyRecycle': async () => ({ purged: await library.emptyRecycle() }),
 
     'library:trend': async ({ unit }) => {
       const found = (await library.list()).find((u) => u.name === unit || u.slug === unit)
@@ -72,6 +88,16 @@ export function createLibraryHandlers({ library, mask, now = () => new Date() }:
       return points
     }
   }
+}
+
+function moveTarget(toUnit: string, toYear: number | undefined): MoveTarget {
+  return toYear === undefined ? { toUnit } : { toUnit, toYear }
+}
+
+/** Per-year choices arrive keyed by the year as text (JSON keys are strings). */
+function toKeep(keep: RouteInput<'library:renameUnit'>['keep']): KeepChoice | undefined {
+  if (keep === undefined || typeof keep === 'string') return keep
+  return Object.fromEntries(Object.entries(keep).map(([year, choice]) => [Number(year), choice]))
 }
 
 /** Whether the unit has a report for the year, readable or damaged: either way, not to be replaced silently. */

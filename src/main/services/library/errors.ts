@@ -2,9 +2,22 @@
  * Library failures, worded in Chinese for the officer. They extend FileError so that every face of
  * the app (the CLI's one-line errors, IPC) already knows how to show them.
  */
+import type { VersionReason } from '../../../core/library/versions'
 import { FileError } from '../files'
 
-export type LibraryErrorCode = 'notFound' | 'exists' | 'damaged' | 'busy' | 'backupNotFound' | 'backupDamaged' | 'removedNotFound'
+export type LibraryErrorCode =
+  | 'notFound'
+  | 'exists'
+  | 'damaged'
+  | 'busy'
+  | 'backupNotFound'
+  | 'backupDamaged'
+  | 'removedNotFound'
+  /** Two reports would share a unit and year: the officer chooses which to keep. */
+  | 'collision'
+  | 'operationNotFound'
+  /** A request that makes no sense as asked (a rename to the same name, a move onto itself). */
+  | 'invalid'
 
 export class LibraryError extends FileError {
   override name = 'LibraryError'
@@ -25,6 +38,8 @@ export interface BackupInfo {
   size: number
   /** The version was already unreadable when it was backed up. */
   damaged: boolean
+  /** The change that replaced this version (absent on backups made before reasons were recorded). */
+  reason?: VersionReason
 }
 
 /**

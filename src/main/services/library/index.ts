@@ -1,6 +1,8 @@
 /** The report library on disk. Node-only: the main process and the CLI use it, never the renderer. */
 export { ReportLibrary, isBackupId } from './library'
-export type { LibraryEntry, LibraryOptions, LibraryUnit, OpenedReport, RestoredReport, SavedReport } from './library'
+export type { LibraryEntry, LibraryOptions, LibraryUnit, MoveTarget, OpenedReport, RestoredReport, SaveOptions, SavedReport } from './library'
+export { CollisionError, OPERATION_LABELS } from './unitChanges'
+export type { Collision, Keep, KeepChoice, MoveOutcome, UnitChangePreview, UnitOperation, UnitOperationKind } from './unitChanges'
 export { DamagedReportError, LibraryError, formatTime } from './errors'
 export type { BackupInfo, LibraryErrorCode } from './errors'
 export type { RemovedReport } from './recycle'

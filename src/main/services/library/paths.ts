@@ -5,6 +5,8 @@
  *   <root>/backups/<unit-slug>/<year>/<backup-id>.json      earlier versions, newest kept (rotated)
  *   <root>/recycle/<removal-id>/{manifest,report}.json      removed reports, with their backups/
  *   <root>/locks/<unit-slug>@<year>.lock                    held while a report is being changed
+ *   <root>/journal/<operation-id>/{plan.json,stage/}        a unit operation under way (see operations.ts)
+ *   <root>/operations/<operation-id>.json                   what a finished unit operation did, to undo it
  *
  * The slug is the unit's name made safe as a folder name on Windows, macOS and Linux alike.
  */
@@ -40,12 +42,16 @@ export class LibraryPaths {
   readonly backups: string
   readonly recycle: string
   readonly locks: string
+  readonly journal: string
+  readonly operations: string
 
   constructor(readonly root: string) {
     this.reports = join(root, 'reports')
     this.backups = join(root, 'backups')
     this.recycle = join(root, 'recycle')
     this.locks = join(root, 'locks')
+    this.journal = join(root, 'journal')
+    this.operations = join(root, 'operations')
   }
 
   unitFolder(slug: string): string {
@@ -66,5 +72,14 @@ export class LibraryPaths {
 
   removal(id: string): string {
     return join(this.recycle, id)
+  }
+
+  /** Held for the whole of a unit operation, so that another process does not take it for abandoned. */
+  journalLock(id: string): string {
+    return join(this.locks, `journal@${id}.lock`)
+  }
+
+  operationRecord(id: string): string {
+    return join(this.operations, `${id}.json`)
   }
 }

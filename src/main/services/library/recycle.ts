@@ -101,3 +101,20 @@ export async function listRecycle(fs: LibraryFs, recycle: string): Promise<Remov
   }
   return removed
 }
+
+/**
+ * Deletes for good the removals whose time (their id) `due` accepts; returns how many. The report
+ * goes first, so a purge cut short leaves nothing that lists as restorable but is not whole.
+ */
+export async function purgeRecycle(fs: LibraryFs, recycle: string, due: (removedAt: Date) => boolean): Promise<number> {
+  let purged = 0
+  for (const id of await fs.readdir(recycle)) {
+    const parsed = parseTimeId(id)
+    if (!parsed || !due(parsed.time)) continue
+    const folder = join(recycle, id)
+    await fs.rm(join(folder, REPORT_FILE))
+    await fs.rm(folder, { recursive: true })
+    purged++
+  }
+  return purged
+}

@@ -14,5 +14,13 @@ export const libraryClient: LibraryClient = {
   undoRemove: async (removedId) => unwrap(getApi().library.undoRemove({ removedId })),
   history: async (unit, year) => unwrap(getApi().library.history({ unit, year })),
   restore: async (unit, year, backupId) => unwrap(getApi().library.restore({ unit, year, backupId })),
-  trend: async (unit) => unwrap(getApi().library.trend({ unit }))
+  trend: async (unit) => unwrap(getApi().library.trend({ unit })),
+  previewRename: async (unit, newName) => unwrap(getApi().library.previewRename({ unit, newName })),
+  renameUnit: async (unit, newName, keep) => unwrap(getApi().library.renameUnit(keep === undefined ? { unit, newName } : { unit, newName, keep })),
+  previewMove: async (unit, year, toUnit, toYear) => unwrap(getApi().library.previewMove({ unit, year, toUnit, toYear })),
+  moveReport: async (unit, year, toUnit, toYear, keep) =>
+    unwrap(getApi().library.moveReport(keep === undefined ? { unit, year, toUnit, toYear } : { unit, year, toUnit, toYear, keep })),
+  undoOperation: async (operationId) => unwrap(getApi().library.undoOperation({ operationId })),
+  listRemoved: async () => unwrap(getApi().library.listRemoved()),
+  emptyRecycle: async () => (await unwrap(getApi().library.emptyRecycle())).purged
 }

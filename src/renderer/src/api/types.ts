@@ -5,7 +5,9 @@
  * opaque tokens, and dropped files cross as bytes.
  */
 import type { ImportedValue, LegacyFigure, ParsedSection, Generation } from '../../../core/import/types'
+import type { VersionReason } from '../../../core/library/versions'
 import type { Report, UnitLevel } from '../../../core/report/report'
+import type { Settings } from '../../../core/settings/schema'
 
 export interface LibraryYear {
   year: number
@@ -28,6 +30,46 @@ export interface BackupSummary {
   time: string
   size: number
   damaged: boolean
+  /** The change that replaced this version (none on backups older than reasons). */
+  reason?: VersionReason
+}
+
+/** Which report stays current when two would share a unit and year. */
+export type Keep = 'moved' | 'existing'
+/** One choice for every collision, or one per destination year. */
+export type KeepChoice = Keep | Record<string, Keep>
+
+export type UnitOperationKind = 'rename' | 'merge' | 'move'
+
+/** What a rename or move would do, before it is done. */
+export interface UnitChangePreview {
+  kind: UnitOperationKind
+  fromUnit: string
+  toUnit: string
+  moves: { fromYear: number; toYear: number }[]
+  /** Years both units have: the officer chooses which report stays current. */
+  collisions: {
+    year: number
+    moving: { unit: string; year: number; updatedAt: string }
+    existing: { unit: string; year: number; updatedAt: string }
+  }[]
+}
+
+/** A rename, merge or move done; `id` undoes it. */
+export interface UnitOperation {
+  id: string
+  kind: UnitOperationKind
+  at: string
+  fromUnit: string
+  toUnit: string
+  moves: { fromYear: number; toYear: number; outcome: 'moved' | 'replaced' | 'setAside' }[]
+}
+
+export interface RemovedReport {
+  id: string
+  unit: string
+  year: number
+  removedAt: string
 }
 
 /** The main figures of one year, for the year-over-year chart (blank stays null). */
@@ -53,8 +95,29 @@ export interface LibraryClient {
   remove(unit: string, year: number): Promise<{ removedId: string }>
   undoRemove(removedId: string): Promise<void>
   history(unit: string, year: number): Promise<BackupSummary[]>
+  /** Makes a version current again; the current one is kept as a version first. */
   restore(unit: string, year: number, backupId: string): Promise<Report>
   trend(unit: string): Promise<TrendPoint[]>
+  previewRename(unit: string, newName: string): Promise<UnitChangePreview>
+  /** Renames a unit, or merges it into one that exists; collisions need `keep`. */
+  renameUnit(unit: string, newName: string, keep?: KeepChoice): Promise<UnitOperation>
+  previewMove(unit: string, year: number, toUnit: string, toYear: number): Promise<UnitChangePreview>
+  moveReport(unit: string, year: number, toUnit: string, toYear: number, keep?: KeepChoice): Promise<UnitOperation>
+  undoOperation(operationId: string): Promise<UnitOperation>
+  listRemoved(): Promise<RemovedReport[]>
+  /** 清空回收站; resolves to how many reports were deleted for good. */
+  emptyRecycle(): Promise<number>
+}
+
+export interface SettingsClient {
+  /** The settings in effect, and why the file could not be used when it could not. */
+  get(): Promise<{ settings: Settings; problem?: string }>
+  save(settings: Settings): Promise<Settings>
+  /** Open dialog in main; null when cancelled. An invalid file is refused (ApiError) and changes nothing. */
+  importProfile(): Promise<{ settings: Settings; fileName: string } | null>
+  /** Save dialog in main; null when cancelled. */
+  exportProfile(): Promise<{ fileName: string } | null>
+  resetProfile(): Promise<Settings>
 }
 
 /** What an import recognised, for the officer to review before accepting. */

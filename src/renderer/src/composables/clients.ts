@@ -7,11 +7,13 @@ import { inject, type InjectionKey } from 'vue'
 import { exportClient } from '../api/exportClient'
 import { importClient } from '../api/importClient'
 import { libraryClient } from '../api/libraryClient'
-import type { ExportClient, ImportClient, LibraryClient } from '../api/types'
+import { settingsClient } from '../api/settingsClient'
+import type { ExportClient, ImportClient, LibraryClient, SettingsClient } from '../api/types'
 
 export const LIBRARY_CLIENT: InjectionKey<LibraryClient> = Symbol('libraryClient')
 export const IMPORT_CLIENT: InjectionKey<ImportClient> = Symbol('importClient')
 export const EXPORT_CLIENT: InjectionKey<ExportClient> = Symbol('exportClient')
+export const SETTINGS_CLIENT: InjectionKey<SettingsClient> = Symbol('settingsClient')
 
 export function useLibraryClient(): LibraryClient {
   return inject(LIBRARY_CLIENT, () => libraryClient, true)
@@ -23,4 +25,8 @@ export function useImportClient(): ImportClient {
 
 export function useExportClient(): ExportClient {
   return inject(EXPORT_CLIENT, () => exportClient, true)
+}
+
+export function useSettingsClient(): SettingsClient {
+  return inject(SETTINGS_CLIENT, () => settingsClient, true)
 }

@@ -7,13 +7,14 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { ImportPreview } from '../api/types'
 
-export type ViewName = 'library' | 'import' | 'editor' | 'preview'
+export type ViewName = 'library' | 'import' | 'editor' | 'preview' | 'settings'
 
 export const VIEW_LABELS: Record<ViewName, string> = {
   library: '资料库',
   import: '导入',
   editor: '编辑',
-  preview: '预览'
+  preview: '预览',
+  settings: '设置'
 }
 
 export interface OpenReport {
@@ -46,6 +47,7 @@ export const useNavigationStore = defineStore('navigation', () => {
     const views: ViewName[] = ['library']
     if (pendingImport.value) views.push('import')
     if (openReport.value) views.push('editor', 'preview')
+    views.push('settings')
     return views
   })
 
@@ -80,6 +82,18 @@ export const useNavigationStore = defineStore('navigation', () => {
     if (unit.value === unitName && year.value === reportYear) session.value += 1
   }
 
+  /**
+   * Reports were renamed, merged or moved in the library: the open one, if among them, is followed
+   * to its new place and read again there (its old place no longer exists).
+   */
+  function relocate(moves: readonly { fromUnit: string; fromYear: number; toUnit: string; toYear: number }[]): void {
+    const move = moves.find((m) => m.fromUnit === unit.value && m.fromYear === year.value)
+    if (!move) return
+    unit.value = move.toUnit
+    year.value = move.toYear
+    session.value += 1
+  }
+
   /** The editor now holds the open report of the current opening. */
   function editorLoaded(): void {
     editorSession.value = session.value
@@ -107,6 +121,7 @@ export const useNavigationStore = defineStore('navigation', () => {
     finishImport,
     open,
     invalidate,
+    relocate,
     editorLoaded,
     close
   }
