@@ -10,6 +10,7 @@ import { REGULATIONS_RULE } from './plausibility'
 import { STALE_YEAR_RULE } from './staleYears'
 import { REVIEW_MARKS_RULE } from './marks'
 import { COPY_RULE, PROBLEMS_COPY_RULE } from './copy'
+import { DOCUMENT_DATE_RULE } from './documentDate'
 
 /** Every check, in the order its findings are listed within a severity. */
 export const RULES: readonly Rule[] = [
@@ -25,7 +26,8 @@ export const RULES: readonly Rule[] = [
   STALE_YEAR_RULE,
   REVIEW_MARKS_RULE,
   COPY_RULE,
-  PROBLEMS_COPY_RULE
+  PROBLEMS_COPY_RULE,
+  DOCUMENT_DATE_RULE
 ]
 
 export const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'hint']

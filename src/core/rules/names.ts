@@ -18,7 +18,8 @@ export const RULE_NAMES: Readonly<Record<string, string>> = {
   P6: '规章件数',
   YEAR: '年份',
   STALE: '待更新',
-  COPY: '与上年雷同'
+  COPY: '与上年雷同',
+  DATE: '成文日期'
 }
 
 /** The rule's short name, or its code when it has none yet. */
