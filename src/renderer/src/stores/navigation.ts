@@ -7,13 +7,14 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { ImportPreview } from '../api/types'
 
-export type ViewName = 'library' | 'import' | 'editor' | 'preview'
+export type ViewName = 'library' | 'import' | 'editor' | 'preview' | 'help'
 
 export const VIEW_LABELS: Record<ViewName, string> = {
   library: '资料库',
   import: '导入',
   editor: '编辑',
-  preview: '预览'
+  preview: '预览',
+  help: '帮助'
 }
 
 export interface OpenReport {
@@ -46,6 +47,7 @@ export const useNavigationStore = defineStore('navigation', () => {
     const views: ViewName[] = ['library']
     if (pendingImport.value) views.push('import')
     if (openReport.value) views.push('editor', 'preview')
+    views.push('help')
     return views
   })
 

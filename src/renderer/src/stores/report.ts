@@ -33,6 +33,8 @@ interface Command {
   label: string
   cells: { cell: CellId; before: number | undefined; after: number | undefined }[]
   sections: { section: SectionId; before: string; after: string }[]
+  /** The document block (成文日期), when the command changed it. */
+  document?: { before: Report['document']; after: Report['document'] }
   /** Consecutive edits with the same key (typing in one cell or one section) merge into one step. */
   mergeKey?: string
   at: number
@@ -248,6 +250,7 @@ export const useReportStore = defineStore('report', () => {
       for (const change of command.sections) texts[change.section] = change[side]
       next = { ...next, sections: texts }
     }
+    if (command.document) next = { ...next, document: command.document[side] }
     syncValues(current.values, next.values)
     report.value = next
     markChanged()
@@ -312,6 +315,17 @@ export const useReportStore = defineStore('report', () => {
       mergeKey: `section:${section}`,
       at: Date.now()
     })
+  }
+
+  /** The 成文日期 (YYYY-MM-DD), or undefined to clear it; one undo step. */
+  function setPublishedOn(date: string | undefined): void {
+    const current = report.value
+    if (!current || current.document.publishedOn === date) return
+    const after: Report['document'] = { ...current.document }
+    if (date === undefined) delete after.publishedOn
+    else after.publishedOn = date
+    mergeBroken = true
+    record({ label: '成文日期', cells: [], sections: [], document: { before: current.document, after }, at: Date.now() })
   }
 
   function fillTotals(table: TableId): FillTotalsResult {
@@ -443,6 +457,18 @@ export const useReportStore = defineStore('report', () => {
     focusRequest.value = null
   }
 
+  /** A place asked for from outside the editor (the export dialog's list), shown once it is mounted. */
+  let deferredFocus: JumpTarget | undefined
+  function focusWhenShown(target: JumpTarget): void {
+    deferredFocus = target
+  }
+  /** Called by the editor once mounted: goes to the place asked for while it was not shown. */
+  function applyDeferredFocus(): void {
+    const target = deferredFocus
+    deferredFocus = undefined
+    if (target) focusFinding({ target, cells: [] })
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Opening
 
@@ -527,6 +553,7 @@ export const useReportStore = defineStore('report', () => {
     setCell,
     setCells,
     setSection,
+    setPublishedOn,
     fillTotals,
     breakMerge,
     undo,
@@ -536,6 +563,8 @@ export const useReportStore = defineStore('report', () => {
     saveNow,
     focusFinding,
     focusCell,
-    clearFocus
+    clearFocus,
+    focusWhenShown,
+    applyDeferredFocus
   }
 })
