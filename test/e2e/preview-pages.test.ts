@@ -6,7 +6,7 @@
  * 导出 PDF prints the same pages (Chromium's own printing stands in for Electron's printToPDF).
  */
 import { execFile } from 'node:child_process'
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -65,9 +65,17 @@ async function libreOfficePages(report: Report, name: string): Promise<number> {
   return Number(/Pages:\s+(\d+)/.exec(stdout)?.[1])
 }
 
+interface PageFacts {
+  width: number
+  height: number
+  footer: string
+  footerAlign: string
+  repeatedT3Header: boolean
+}
+
 describe('the preview lays out the .docx as LibreOffice prints it', () => {
   for (const [name, report] of Object.entries(FIXTURES)) {
-    it(`${name}: same number of pages, A4, numbered on the outer side`, async () => {
+    it(`${name}: as many A4 pages as LibreOffice prints, numbered on the outer side; the PDF has the same pages`, async () => {
       const expected = await libreOfficePages(report, name)
       app = await openApp({ env: { FONTCONFIG_FILE: fonts }, seed: (main) => main.library.save(report).then(() => {}) })
       const { page } = app
@@ -75,10 +83,62 @@ describe('the preview lays out the .docx as LibreOffice prints it', () => {
       await page.getByRole('tab', { name: '预览' }).click()
       await page.getByTestId('page-count').waitFor()
       await settle(page)
-      const count = await page.locator('section.docx-page').count()
-      const info = await page.evaluate(`(() => { const pages = [...document.querySelectorAll('section.docx-page')]; return pages.map(p => { const a = p.querySelector('article'); return { h: p.getBoundingClientRect().height, kids: [...a.children].map(c => c.tagName + ':' + Math.round(c.getBoundingClientRect().height) + ':' + (c.textContent||'').slice(0,12)) } }) })()`)
-      console.log(name, 'LO', expected, 'preview', count, JSON.stringify(info).slice(0, 3000))
-      await app.screenshot(`preview-debug-${name}`)
+      const pages = (await page.evaluate(`[...document.querySelectorAll('section.docx-page')].map((p) => {
+        const box = p.getBoundingClientRect();
+        const footer = p.querySelector(':scope > footer p');
+        const firstTable = p.querySelector('article > table');
+        return {
+          width: box.width, height: box.height,
+          footer: footer?.textContent ?? '',
+          footerAlign: footer ? getComputedStyle(footer).textAlign : '',
+          repeatedT3Header: !!firstTable && p.querySelector('article').firstElementChild === firstTable && firstTable.textContent.includes('申请人情况')
+        };
+      })`)) as PageFacts[]
+      expect(pages.length, `${name}: LibreOffice prints ${expected} pages`).toBe(expected)
+      expect(await page.getByTestId('page-count').innerText()).toBe(`共 ${expected} 页`)
+      pages.forEach((facts, i) => {
+        // A4 at 96 px per inch: 210 × 297 mm.
+        expect(facts.width).toBeCloseTo((210 / 25.4) * 96, 0)
+        expect(facts.height).toBeCloseTo((297 / 25.4) * 96, 0)
+        expect(facts.footer.replace(/\s+/g, '')).toBe(`—${i + 1}—`)
+        expect(facts.footerAlign).toBe(i % 2 === 0 ? 'right' : 'left')
+      })
+      await page.locator('section.docx-page').first().scrollIntoViewIfNeeded()
+      await app.screenshot(`preview-${name}`)
+
+      // 导出 PDF: main prints the window; here Chromium's own printing stands in for printToPDF.
+      app.main.printer.print = async () => new Uint8Array(await page.pdf({ preferCSSPageSize: true, printBackground: true }))
+      const target = join(work, `${name}-preview.pdf`)
+      app.setNextDialogAnswer('export', target)
+      await page.getByTestId('preview-pdf').click()
+      await page.getByText('已导出 PDF').waitFor()
+      const { stdout } = await run('pdfinfo', [target])
+      expect(Number(/Pages:\s+(\d+)/.exec(stdout)?.[1])).toBe(expected)
+      expect(stdout).toMatch(/Page size:\s+59[45](\.\d+)? x 84[12](\.\d+)? pts \(A4\)/)
+      const { stdout: text } = await run('pdftotext', [target, '-'])
+      expect(text.replace(/\s+/g, '')).toContain(`—${expected}—`)
+      expect(text).not.toContain('返回编辑')
+      expect(app.errors()).toEqual([])
     })
   }
+
+  it('shows 表三 continuing on the next page under its repeated header rows', async () => {
+    const report = FIXTURES.typical!
+    app = await openApp({ env: { FONTCONFIG_FILE: fonts }, seed: (main) => main.library.save(report).then(() => {}) })
+    const { page } = app
+    await page.getByRole('button', { name: `打开 ${report.year} 年度报告` }).click()
+    await page.getByRole('tab', { name: '预览' }).click()
+    await page.getByTestId('page-count').waitFor()
+    const t3Pieces = await page.locator('section.docx-page article > table', { hasText: '一、本年新收' }).count()
+    const continued = await page.locator('section.docx-page article > table', { hasText: '四、结转下年度继续办理' })
+    expect(t3Pieces).toBe(1)
+    // The continuation starts its page with the three header rows (the 勾稽关系 note, 申请人情况 …).
+    const split = await page.evaluate(`[...document.querySelectorAll('section.docx-page article > table')].filter((t) => t.textContent.includes('申请人情况')).map((t) => ({ first: t === t.parentElement.firstElementChild, rows: t.rows.length, header: t.rows[0].textContent.includes('勾稽关系') }))`)
+    expect(split).toEqual([
+      { first: false, rows: expect.any(Number), header: true },
+      { first: true, rows: expect.any(Number), header: true }
+    ])
+    await continued.first().scrollIntoViewIfNeeded()
+    await app.screenshot('preview-table-continued')
+  })
 })

@@ -19,21 +19,21 @@ afterEach(() => {
 })
 
 describe('navigation store', () => {
-  it('offers the import, editor and preview only when they have something to show', () => {
+  it('offers the import, editor and preview only when they have something to show; 帮助 always', () => {
     setActivePinia(createPinia())
     const navigation = useNavigationStore()
-    expect(navigation.available).toEqual(['library'])
+    expect(navigation.available).toEqual(['library', 'help'])
     navigation.go('editor')
     expect(navigation.view).toBe('library')
 
     navigation.showImport({ token: 't' } as ImportPreview)
-    expect(navigation.available).toEqual(['library', 'import'])
+    expect(navigation.available).toEqual(['library', 'import', 'help'])
     navigation.finishImport()
     expect(navigation.view).toBe('library')
 
     navigation.open(UNIT, 2025)
     expect(navigation.view).toBe('editor')
-    expect(navigation.available).toEqual(['library', 'editor', 'preview'])
+    expect(navigation.available).toEqual(['library', 'editor', 'preview', 'help'])
     navigation.close()
     expect(navigation.view).toBe('library')
     expect(navigation.openReport).toBeNull()

@@ -22,15 +22,14 @@ export const useOutputStore = defineStore('output', () => {
   /** Checks once per run (fonts are rarely installed while the app is open); `again` re-checks. */
   function checkFonts(again = false): Promise<void> {
     if (checking && !again) return checking
-    checking = appClient
-      .checkFonts()
-      .then((status) => {
-        fontStatus.value = status
-      })
-      .catch(() => {
+    checking = (async () => {
+      try {
+        fontStatus.value = await appClient.checkFonts()
+      } catch {
         // Not knowing is not an error the officer can act on: nothing is claimed either way.
         fontStatus.value = null
-      })
+      }
+    })()
     return checking
   }
 
