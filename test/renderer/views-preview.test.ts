@@ -4,7 +4,7 @@
  * in real Chromium (test/e2e/preview-pages.test.ts): happy-dom has no layout to measure.
  */
 import type { VueWrapper } from '@vue/test-utils'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Report } from '../../src/core/report/report'
 import ExportDialog from '../../src/renderer/src/components/preview/ExportDialog.vue'
 import { consistentReport, withValues } from '../support/reports'
@@ -106,7 +106,8 @@ describe('ExportDialog', () => {
     byTestId('export-group-marks').querySelector('button')!.click()
     await settle()
     const start = report.sections.overview.indexOf('【待更新：12】')
-    expect(exportClient.jumps).toEqual([{ kind: 'section', section: 'overview', start, end: start + '【待更新：12】'.length }])
+    // Once the dialog has gone (its leave transition), so that closing does not take the focus back.
+    await vi.waitFor(() => expect(exportClient.jumps).toEqual([{ kind: 'section', section: 'overview', start, end: start + '【待更新：12】'.length }]), { timeout: 3000 })
     expect(exportClient.exportDocx).not.toHaveBeenCalled()
     wrapper!.unmount()
     document.body.innerHTML = ''
@@ -117,7 +118,7 @@ describe('ExportDialog', () => {
     expect(byTestId('export-group-warnings').textContent).not.toContain('待更新')
     byTestId('export-group-errors').querySelector('button')!.click()
     await settle()
-    expect(again.jumps).toEqual([{ kind: 'cell', cell: 't3.public.total' }])
+    await vi.waitFor(() => expect(again.jumps).toEqual([{ kind: 'cell', cell: 't3.public.total' }]), { timeout: 3000 })
   })
 
   it('exports a clean report straight away and opens its folder on request', async () => {
