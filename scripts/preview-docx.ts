@@ -16,6 +16,7 @@ import { basename, extname, join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { promisify } from 'node:util'
 import { buildDocx } from '../src/core/export/docx'
+import { reportMarks } from '../src/core/export/gate'
 import { parseReport } from '../src/core/report/report'
 
 const run = promisify(execFile)
@@ -30,7 +31,8 @@ const FONT_STAND_INS: Record<string, string> = {
   'Times New Roman': 'Noto Serif CJK SC'
 }
 
-function fontconfig(): string {
+/** The private fontconfig (also given to Chromium when a test compares its layout with LibreOffice's). */
+export function fontconfig(): string {
   const aliases = Object.entries(FONT_STAND_INS)
     .map(
       ([name, standIn]) =>
@@ -113,7 +115,8 @@ async function toDocx(input: string, outDir: string): Promise<string> {
   if (extname(input).toLowerCase() !== '.json') return input
   const report = parseReport(await readFile(input, 'utf8'))
   const docx = join(outDir, `${basename(input, extname(input))}.docx`)
-  await writeFile(docx, await buildDocx(report))
+  // A report still holding the app's marks can only be exported as a draft: show it as one.
+  await writeFile(docx, await buildDocx(report, { draft: reportMarks(report).length > 0 }))
   return docx
 }
 

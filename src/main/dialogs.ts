@@ -2,7 +2,7 @@
  * Dialogs and shell over Electron: the thin glue behind the `Dialogs` and `Shell` interfaces the
  * handlers use. Everything that decides anything lives in the handlers; this only asks the system.
  */
-import { join } from 'node:path'
+import { extname, join } from 'node:path'
 import { dialog, shell, type BrowserWindow } from 'electron'
 import type { Dialogs, Shell } from './services/desktop'
 
@@ -12,7 +12,10 @@ const IMPORT_FILTERS = [
   { name: '所有文件', extensions: ['*'] }
 ]
 
-const EXPORT_FILTERS = [{ name: 'Word 文档', extensions: ['docx'] }]
+const EXPORT_FILTERS: Record<string, { name: string; extensions: string[] }[]> = {
+  '.docx': [{ name: 'Word 文档', extensions: ['docx'] }],
+  '.pdf': [{ name: 'PDF 文档', extensions: ['pdf'] }]
+}
 
 const SETTINGS_FILTERS = [{ name: '地区配置（.json）', extensions: ['json'] }]
 
@@ -32,7 +35,12 @@ export function createElectronDialogs({ getWindow, exportFolder }: ElectronDialo
       return result.canceled ? null : (result.filePaths[0] ?? null)
     },
     async chooseExportPath(defaultName) {
-      const options = { title: '导出 Word 文档', defaultPath: join(exportFolder(), defaultName), filters: EXPORT_FILTERS }
+      const pdf = extname(defaultName).toLowerCase() === '.pdf'
+      const options = {
+        title: pdf ? '导出 PDF' : '导出 Word 文档',
+        defaultPath: join(exportFolder(), defaultName),
+        filters: EXPORT_FILTERS[pdf ? '.pdf' : '.docx']
+      }
       const win = getWindow()
       const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options)
       return result.canceled || !result.filePath ? null : result.filePath

@@ -9,6 +9,7 @@ import { createHandlers } from './ipc/handlers/index'
 import { registerIpc } from './ipc/register'
 import { createRegistry } from './ipc/registry'
 import { installMenu } from './menu'
+import { createWindowPrinter } from './print'
 import { MENU_COMMAND_CHANNEL } from '../shared/ipc/menuCommands'
 import { ReportLibrary } from './services/library/index'
 import { PathTokens } from './services/pathTokens'
@@ -65,7 +66,8 @@ function start(): void {
       settings,
       dialogs: createElectronDialogs({ getWindow: () => mainWindow, exportFolder: () => app.getPath('documents') }),
       shell: electronShell,
-      tokens: new PathTokens()
+      tokens: new PathTokens(),
+      printer: createWindowPrinter(() => mainWindow)
     })
     registerIpc(createRegistry(handlers), { isTrustedSender: (url) => urlPolicy.isAppUrl(url) })
     installMenu({

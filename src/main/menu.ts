@@ -1,6 +1,7 @@
 /**
  * The Chinese application menu. The template is built by a plain function (tested without a
- * window). The 文件 commands are sent to the renderer, which runs them as it runs their shortcuts.
+ * window). The 文件 commands and 帮助's 使用帮助 are sent to the renderer, which runs them as it
+ * runs their shortcuts.
  */
 import { Menu, type MenuItemConstructorOptions } from 'electron'
 import { MENU_COMMANDS, type MenuCommand } from '../shared/ipc/menuCommands'
@@ -24,12 +25,16 @@ function rendererCommand(name: MenuCommand, send: MenuOptions['send']): MenuItem
   return { ...command(label, send && (() => send(name)), accelerator), registerAccelerator: false }
 }
 
+function commandsOf(menu: 'file' | 'help'): MenuCommand[] {
+  return (Object.keys(MENU_COMMANDS) as MenuCommand[]).filter((name) => MENU_COMMANDS[name].menu === menu)
+}
+
 export function buildMenuTemplate({ appName, isDev, isMac, send, about: showAbout }: MenuOptions): MenuItemConstructorOptions[] {
   const about = command('关于', showAbout)
   const file: MenuItemConstructorOptions = {
     label: '文件',
     submenu: [
-      ...(Object.keys(MENU_COMMANDS) as MenuCommand[]).map((name) => rendererCommand(name, send)),
+      ...commandsOf('file').map((name) => rendererCommand(name, send)),
       // On macOS 退出 lives in the application menu.
       ...(isMac ? [] : [{ type: 'separator' } as const, { role: 'quit', label: '退出' } as const])
     ]
@@ -64,7 +69,10 @@ export function buildMenuTemplate({ appName, isDev, isMac, send, about: showAbou
       { role: 'togglefullscreen', label: '全屏' }
     ]
   }
-  const help: MenuItemConstructorOptions = { label: '帮助', submenu: [about] }
+  const help: MenuItemConstructorOptions = {
+    label: '帮助',
+    submenu: [...commandsOf('help').map((name) => rendererCommand(name, send)), { type: 'separator' }, about]
+  }
 
   const appMenu: MenuItemConstructorOptions = {
     label: appName,

@@ -164,7 +164,7 @@ describe('BLANK: a blank is not a 0', () => {
         rule: 'BLANK',
         severity: 'warning',
         message:
-          '表二有 1 个单元格未填写（首个为表二「行政事业性收费」「本年收费金额（单位：万元）」）；空白不等于 0，导出时将按 0 输出，除非在设置中选择保留空白',
+          '表二有 1 个单元格未填写（首个为表二「行政事业性收费」「本年收费金额（单位：万元）」）；空白不等于 0，导出时将按 0 输出（可在导出对话框中选择“保留空白”）',
         cells: ['t2.fees.amount'],
         target: { kind: 'cell', cell: 't2.fees.amount' }
       },
@@ -172,7 +172,7 @@ describe('BLANK: a blank is not a 0', () => {
         rule: 'BLANK',
         severity: 'warning',
         message:
-          '表三有 2 个单元格未填写（首个为表三「三、本年度办理结果 / （三）不予公开 / 1.属于国家秘密」「自然人」）；空白不等于 0，导出时将按 0 输出，除非在设置中选择保留空白',
+          '表三有 2 个单元格未填写（首个为表三「三、本年度办理结果 / （三）不予公开 / 1.属于国家秘密」「自然人」）；空白不等于 0，导出时将按 0 输出（可在导出对话框中选择“保留空白”）',
         cells: ['t3.stateSecret.natural', 't3.inquiry.otherOrg'],
         target: { kind: 'cell', cell: 't3.stateSecret.natural' }
       }
@@ -181,7 +181,7 @@ describe('BLANK: a blank is not a 0', () => {
 
   it('says the blanks stay blank when the report keeps them', () => {
     const report = { ...withValues(base, { 't4.review.other': undefined }), settings: { blankCells: 'blank' as const, signature: true } }
-    expect(findings(report, ['BLANK'])[0]?.message).toContain('按当前设置导出时将保留空白')
+    expect(findings(report, ['BLANK'])[0]?.message).toContain('导出时将保留空白（可在导出对话框中改为填 0）')
   })
 
   it('lists all cells of an empty table', () => {

@@ -4,14 +4,14 @@ import { CELLS } from '../../src/core/report/cells'
 import { checkReport, RULES, runRules, type Finding, type Rule } from '../../src/core/rules/index'
 import { consistentReport, previousReport, withSection, withValues } from '../support/reports'
 
-const RULE_IDS = ['R1', 'R2', 'R3', 'R4', 'R5', 'BLANK', 'X1', 'X2', 'P1', 'P3', 'P5', 'P6', 'YEAR', 'OUTDATED', 'STALE', 'REMEDY', 'COPY', 'P2', 'FORMAT']
+const RULE_IDS = ['R1', 'R2', 'R3', 'R4', 'R5', 'BLANK', 'X1', 'X2', 'P1', 'P3', 'P5', 'P6', 'YEAR', 'OUTDATED', 'STALE', 'REMEDY', 'COPY', 'P2', 'FORMAT', 'DATE']
 
 describe('the rule list', () => {
   it('has every rule once, as data with a Chinese title and what it reads', () => {
     expect(RULES.map((r) => r.id)).toEqual(RULE_IDS)
     for (const rule of RULES) {
       expect(rule.title).toMatch(/[\u4e00-\u9fff]/)
-      expect((rule.reads.cells?.length ?? 0) + (rule.reads.sections?.length ?? 0)).toBeGreaterThan(0)
+      expect((rule.reads.cells?.length ?? 0) + (rule.reads.sections?.length ?? 0) + (rule.reads.document ? 1 : 0)).toBeGreaterThan(0)
     }
   })
 
@@ -34,7 +34,8 @@ describe('the rule list', () => {
     ['REMEDY', 'warning'],
     ['COPY', 'warning'],
     ['P2', 'warning'],
-    ['FORMAT', 'hint']
+    ['FORMAT', 'hint'],
+    ['DATE', 'warning']
   ])('%s is an %s', (id, severity) => {
     expect(RULES.find((r) => r.id === id)?.severity).toBe(severity)
   })
@@ -95,9 +96,21 @@ describe('checkReport', () => {
     expect(runRules([hint, ...RULES], report).map((f: Finding) => f.severity)).toEqual(['error', 'warning', 'hint'])
   })
 
-  it('on a new, empty report only asks for the blanks and the fee statement', () => {
+  it('on a new, empty report only asks for the blanks, the fee statement and the 成文日期', () => {
     const report = createReport({ unit: '某某镇人民政府', year: 2025 })
-    expect(checkReport(report).map((f) => f.rule)).toEqual(['BLANK', 'BLANK', 'BLANK', 'P3'])
+    expect(checkReport(report).map((f) => f.rule)).toEqual(['BLANK', 'BLANK', 'BLANK', 'P3', 'DATE'])
+  })
+
+  it('DATE asks for the 成文日期 until it is set, and flags an impossible or too early one', () => {
+    const report = createReport({ unit: '某某镇人民政府', year: 2025 })
+    const date = (publishedOn?: string) =>
+      checkReport({ ...report, document: publishedOn ? { publishedOn } : {} }).filter((f) => f.rule === 'DATE')
+    const [unset] = date()
+    expect(unset).toMatchObject({ severity: 'warning', target: { kind: 'document', field: 'date' } })
+    expect(unset?.message).toContain('尚未设置成文日期')
+    expect(date('2026-01-20')).toEqual([])
+    expect(date('2026-02-30')[0]?.message).toContain('不是有效的日期')
+    expect(date('2025-06-01')[0]?.message).toContain('结束之前')
   })
 
   it('does not change the report', () => {

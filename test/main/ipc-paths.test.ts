@@ -99,6 +99,10 @@ describe('no route answers with a path', () => {
     await ok(api.export.showInFolder({ token: exported.token }))
     main.dialogs.answerNext('export', join(main.dir, 'gone', '年报.docx'))
     await refused(api.export.docx({ report: consistentReport(), options: OPTIONS }))
+    main.dialogs.answerNext('export', join(main.exportDir, '年报.pdf'))
+    await ok(api.export.pdf({ unit: UNIT, year: 2025 }))
+    main.dialogs.answerNext('export', join(main.dir, 'gone', '年报.pdf'))
+    await refused(api.export.pdf({ unit: UNIT, year: 2025 }))
 
     const called = new Set(answers.map((a) => a.route))
     expect(ROUTE_NAMES.filter((r) => /^(library|import|export|settings):/.test(r) && !called.has(r))).toEqual([])

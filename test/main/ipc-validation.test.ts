@@ -95,6 +95,11 @@ const BAD_PAYLOADS: Record<string, [string, unknown][]> = {
     ['an unknown blank-cell style', { report: REPORT, options: { blankCells: 'dash', signature: true } }],
     ['a path to write to', { report: REPORT, options: { blankCells: 'zero', signature: true }, path: '/tmp/x.docx' }]
   ],
+  'export:pdf': [
+    ['no unit', { year: 2025 }],
+    ['a draft flag as text', { unit: '某某镇人民政府', year: 2025, draft: 'yes' }],
+    ['a path to write to', { unit: '某某镇人民政府', year: 2025, path: '/tmp/x.pdf' }]
+  ],
   'export:showInFolder': [
     ['a path instead of a token', { token: '/home/officer' }],
     ['a token of the wrong length', { token: TOKEN.slice(1) }]

@@ -1,6 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { buildMenuTemplate, installMenu, type MenuOptions } from '../../src/main/menu'
+import { commandForKey, type KeyPress } from '../../src/shared/ipc/menuCommands'
 import { Menu, resetElectronMock } from '../support/electron-mock'
 
 const BASE: MenuOptions = { appName: '政府信息公开年报助手', isDev: false, isMac: false }
@@ -41,7 +42,7 @@ describe('application menu', () => {
   it('sends the 文件 commands to the renderer, showing but not registering their shortcuts', () => {
     const send = vi.fn()
     const file = submenu(buildMenuTemplate({ ...BASE, send }), '文件')
-    expect(labels(file)).toEqual(['资料库', '导入上年报告…', '预览', '导出 Word…', '设置…', '退出'])
+    expect(labels(file)).toEqual(['资料库', '导入上年报告…', '预览', '打印…', '导出 Word…', '导出 PDF…', '设置…', '退出'])
     const importItem = file[1]
     expect(importItem).toMatchObject({ enabled: true, accelerator: 'CmdOrCtrl+O', registerAccelerator: false })
     ;(importItem?.click as () => void)()
@@ -54,12 +55,26 @@ describe('application menu', () => {
     expect(file.filter((i) => i.label !== '退出' && i.type !== 'separator').every((i) => i.enabled === false)).toBe(true)
   })
 
-  it('shows 关于 under 帮助', () => {
+  it('shows 使用帮助 (F1, sent to the renderer) and 关于 under 帮助', () => {
     const about = vi.fn()
-    const [item] = submenu(buildMenuTemplate({ ...BASE, about }), '帮助')
-    expect(item?.label).toBe('关于')
-    ;(item?.click as () => void)()
+    const send = vi.fn()
+    const help = submenu(buildMenuTemplate({ ...BASE, about, send }), '帮助')
+    expect(labels(help)).toEqual(['使用帮助', '关于'])
+    expect(help[0]).toMatchObject({ accelerator: 'F1', registerAccelerator: false })
+    ;(help[0]?.click as () => void)()
+    expect(send).toHaveBeenCalledWith('showHelp')
+    ;(help.at(-1)?.click as () => void)()
     expect(about).toHaveBeenCalledOnce()
+  })
+
+  it('prints with Ctrl+P and opens the help with F1, matching modifiers exactly', () => {
+    const key = (k: string, mods: Partial<KeyPress> = {}): KeyPress => ({ key: k, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods })
+    expect(commandForKey(key('p', { ctrlKey: true }))).toBe('printReport')
+    expect(commandForKey(key('P', { ctrlKey: true, shiftKey: true }))).toBe('previewReport')
+    expect(commandForKey(key('F1'))).toBe('showHelp')
+    expect(commandForKey(key('F1', { ctrlKey: true }))).toBeUndefined()
+    expect(commandForKey(key('p'))).toBeUndefined()
+    expect(commandForKey(key('e', { metaKey: true, shiftKey: true }))).toBe('exportPdf')
   })
 
   it('on macOS, puts 退出 in the application menu', () => {

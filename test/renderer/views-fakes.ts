@@ -137,6 +137,7 @@ export function fakeImport(preview: ImportPreview): Fake<ImportClient> {
 export function fakeExport(): Fake<ExportClient> {
   return {
     exportDocx: vi.fn(async () => ({ fileName: '霞美镇人民政府2025年政府信息公开工作年度报告.docx', token: 'tok-1' })),
+    exportPdf: vi.fn(async () => ({ fileName: '霞美镇人民政府2025年政府信息公开工作年度报告.pdf', token: 'tok-2' })),
     showInFolder: vi.fn(async () => undefined)
   }
 }

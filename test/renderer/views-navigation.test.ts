@@ -19,21 +19,21 @@ afterEach(() => {
 })
 
 describe('navigation store', () => {
-  it('offers the import, editor and preview only when they have something to show', () => {
+  it('offers the import, editor and preview only when they have something to show; 帮助 always', () => {
     setActivePinia(createPinia())
     const navigation = useNavigationStore()
-    expect(navigation.available).toEqual(['library', 'settings'])
+    expect(navigation.available).toEqual(['library', 'settings', 'help'])
     navigation.go('editor')
     expect(navigation.view).toBe('library')
 
     navigation.showImport({ token: 't' } as ImportPreview)
-    expect(navigation.available).toEqual(['library', 'import', 'settings'])
+    expect(navigation.available).toEqual(['library', 'import', 'settings', 'help'])
     navigation.finishImport()
     expect(navigation.view).toBe('library')
 
     navigation.open(UNIT, 2025)
     expect(navigation.view).toBe('editor')
-    expect(navigation.available).toEqual(['library', 'editor', 'preview', 'settings'])
+    expect(navigation.available).toEqual(['library', 'editor', 'preview', 'settings', 'help'])
     navigation.close()
     expect(navigation.view).toBe('library')
     expect(navigation.openReport).toBeNull()

@@ -1,6 +1,7 @@
 /** The window: navigation between views, the shortcuts, and a file dropped anywhere. */
 import type { VueWrapper } from '@vue/test-utils'
 import type { MenuCommand } from '../../src/shared/ipc/menuCommands'
+import { useOutputStore } from '../../src/renderer/src/stores/output'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { defineComponent, h } from 'vue'
 import type { ImportPreview } from '../../src/renderer/src/api/types'
@@ -68,8 +69,8 @@ function dragEvent(type: string, files: File[], options: { folder?: boolean } = 
   return event
 }
 
-function press(key: string): void {
-  window.dispatchEvent(new KeyboardEvent('keydown', { key, ctrlKey: true, bubbles: true, cancelable: true }))
+function press(key: string, modifiers: KeyboardEventInit = { ctrlKey: true }): void {
+  window.dispatchEvent(new KeyboardEvent('keydown', { key, ...modifiers, bubbles: true, cancelable: true }))
 }
 
 describe('ShellView', () => {
@@ -77,7 +78,7 @@ describe('ShellView', () => {
     await mountShell()
     expect(bodyText()).toContain('政府信息公开年报助手')
     const tabs = [...document.body.querySelectorAll('[role="tab"]')].map((t) => t.textContent?.trim())
-    expect(tabs).toEqual(['资料库', '设置'])
+    expect(tabs).toEqual(['资料库', '设置', '帮助'])
     expect(byTestId('app-version').textContent).toContain('0.1.0')
   })
 
@@ -154,17 +155,17 @@ describe('ShellView', () => {
     }
   })
 
-  it('opens the editor for a report, Ctrl+P previews it and Ctrl+E exports it', async () => {
+  it('opens the editor for a report, Ctrl+Shift+P previews it, Ctrl+E exports it, F1 shows the help', async () => {
     const { navigation, exportClient } = await mountShell()
     document.body.querySelector<HTMLButtonElement>('li[data-year="2025"] [data-testid="open-year"]')!.click()
     await settle()
     expect(byTestId('editor-stub').textContent).toBe('editing 2025')
     expect(byTestId('open-report').textContent).toContain(`${UNIT} 2025 年度`)
 
-    press('p')
+    press('P', { ctrlKey: true, shiftKey: true })
     await settle()
     expect(navigation.view).toBe('preview')
-    expect(document.body.querySelector('.report-page h1')!.textContent).toContain('2025年政府信息公开工作年度报告')
+    expect(byTestId('docx-pages')).toBeDefined()
 
     press('e')
     await settle()
@@ -172,5 +173,21 @@ describe('ShellView', () => {
     byTestId('export-cancel').click()
     await settle()
     expect(exportClient.exportDocx).not.toHaveBeenCalled()
+
+    press('F1', {})
+    await settle()
+    expect(navigation.view).toBe('help')
+    expect(byTestId('help-checks').textContent).toContain('勾稽关系')
+  })
+
+  it('prints from anywhere with Ctrl+P: the preview is shown and the print asked of it', async () => {
+    const { navigation } = await mountShell()
+    document.body.querySelector<HTMLButtonElement>('li[data-year="2025"] [data-testid="open-year"]')!.click()
+    await settle()
+    press('p')
+    await settle()
+    expect(navigation.view).toBe('preview')
+    // The pages cannot be laid out without a layout engine: the print waits for them.
+    expect(useOutputStore().pending?.action).toBe('print')
   })
 })

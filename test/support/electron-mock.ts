@@ -70,6 +70,15 @@ export class WebContents extends Emitter {
     this.sent.push({ channel, args })
   }
 
+  /** What printToPDF was asked for, and the bytes it answers (a tiny PDF header by default). */
+  readonly printed: Record<string, unknown>[] = []
+  pdfBytes: Uint8Array = new TextEncoder().encode('%PDF-1.7\n%%EOF\n')
+
+  async printToPDF(options: Record<string, unknown>): Promise<Uint8Array> {
+    this.printed.push(options)
+    return this.pdfBytes
+  }
+
   /** Test helper: fires `will-navigate` and tells whether the app let it through. */
   navigate(url: string): { prevented: boolean } {
     const event = new MockEvent()

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createHandlers, type HandlerDeps } from '../../src/main/ipc/handlers/index'
 import { createRegistry, type Handlers, type Registry } from '../../src/main/ipc/registry'
-import type { Dialogs, Shell } from '../../src/main/services/desktop'
+import type { Dialogs, Printer, Shell } from '../../src/main/services/desktop'
+import { createFontChecker } from '../../src/main/services/fonts'
 import { ReportLibrary } from '../../src/main/services/library/index'
 import { PathTokens } from '../../src/main/services/pathTokens'
 import { SettingsStore } from '../../src/main/services/settings'
@@ -59,6 +60,19 @@ export class FakeShell implements Shell {
   }
 }
 
+/**
+ * The window's printToPDF, faked: records each call and answers what `print` returns. The browser
+ * harness points `print` at Chromium's own page.pdf(), which is the same printing engine.
+ */
+export class FakePrinter implements Printer {
+  calls = 0
+  print: () => Promise<Uint8Array> = async () => new TextEncoder().encode('%PDF-1.7\n%%EOF\n')
+  async printToPdf(): Promise<Uint8Array> {
+    this.calls++
+    return this.print()
+  }
+}
+
 export interface TestMain {
   /** The temp folder everything lives in (library and exports). */
   dir: string
@@ -70,6 +84,9 @@ export interface TestMain {
   settings: SettingsStore
   dialogs: FakeDialogs
   shell: FakeShell
+  printer: FakePrinter
+  /** The folders the font check looks in: none by default (no official font installed). */
+  fontFolders: string[]
   tokens: PathTokens
   handlers: Handlers
   registry: Registry
@@ -89,7 +106,10 @@ export async function createTestMain(options: { logError?: (route: string, error
   const dialogs = new FakeDialogs()
   const shell = new FakeShell()
   const tokens = new PathTokens()
-  const handlers = createHandlers({ appInfo: TEST_APP_INFO, library, settings, dialogs, shell, tokens })
+  const printer = new FakePrinter()
+  const fontFolders: string[] = []
+  const fonts = createFontChecker(() => fontFolders)
+  const handlers = createHandlers({ appInfo: TEST_APP_INFO, library, settings, dialogs, shell, tokens, printer, fonts })
   const registry = createRegistry(handlers, options)
   return {
     dir,
@@ -99,6 +119,8 @@ export async function createTestMain(options: { logError?: (route: string, error
     settings,
     dialogs,
     shell,
+    printer,
+    fontFolders,
     tokens,
     handlers,
     registry,

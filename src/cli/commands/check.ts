@@ -1,7 +1,7 @@
 import type { Command } from 'commander'
 import { copyMeasure, type CopyMeasure } from '../../core/report/copyMeasure'
 import { SECTIONS, type SectionId } from '../../core/report/sections'
-import { checkReport, notApplied, type RuleNotApplied } from '../../core/rules/index'
+import { checkReport, notApplied, ruleName, type RuleNotApplied } from '../../core/rules/index'
 import { SEVERITY_LABELS, type Finding, type Severity } from '../../core/rules/types'
 import type { CliContext } from '../io'
 import { loadReport } from '../reportFiles'
@@ -52,7 +52,7 @@ export function registerCheck(program: Command, { io, setExitCode }: CliContext)
 function formatFindings(title: string, findings: readonly Finding[], summary: Record<Severity, number>): string {
   const counts = SEVERITIES.map((s) => `${SEVERITY_LABELS[s]} ${summary[s]}`).join('，')
   if (findings.length === 0) return `${title}：未发现问题。\n`
-  const lines = findings.map((f) => `[${SEVERITY_LABELS[f.severity]}] ${f.rule} ${f.message}`)
+  const lines = findings.map((f) => `[${SEVERITY_LABELS[f.severity]}] ${ruleName(f.rule)}（${f.rule}） ${f.message}`)
   return `${title}：共 ${findings.length} 项（${counts}）\n${lines.join('\n')}\n`
 }
 

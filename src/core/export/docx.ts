@@ -1,6 +1,8 @@
 /**
  * The report as a .docx in GB/T 9704 layout: title, the six sections with their text and tables,
- * page numbers “— N —” on the outer side, and optionally the 落款.
+ * page numbers “— N —” on the outer side, and optionally the 落款. A report still holding the app's
+ * marks (gate.ts) is refused unless exported as a draft: 草稿 in the header of every page and each
+ * mark highlighted.
  *
  * Runs in Node and in the renderer: no fs, and the package is produced as an ArrayBuffer.
  */
@@ -8,6 +10,8 @@ import {
   AlignmentType,
   Document,
   Footer,
+  Header,
+  HighlightColor,
   LineRuleType,
   Packer,
   PageNumber,
@@ -22,7 +26,7 @@ import { tableById } from '../report/tables'
 import { buildTable } from './docxTables'
 import {
   FIRST_LINE_CHARS,
-  FONT,
+  FONT_TABLES,
   FOOTER_DISTANCE,
   HEADER_DISTANCE,
   LINE_PITCH,
@@ -37,8 +41,12 @@ import {
   PAGE_WIDTH,
   SIZE,
   charWidth,
-  fontFace
+  fontFace,
+  titleBold,
+  type FontChoice,
+  type FontTable
 } from './gbt9704'
+import { assertNoMarks, describeMarkKinds, findAppMarks, reportMarks } from './gate'
 import { chineseDate, signatureIndents, splitLevel2, titleLines } from './text'
 import type { BlankCells } from './values'
 
@@ -47,6 +55,21 @@ export interface DocxOptions {
   blankCells?: BlankCells
   /** Append the unit name and date (落款). */
   signature?: boolean
+  /**
+   * A draft for review: allowed with the app's marks left in, each highlighted, and 草稿 in the
+   * header of every page. Without it, a report with marks is refused (MarksRemainError).
+   */
+  draft?: boolean
+  /** Name the official fonts (default) or the common substitutes every Windows PC has. */
+  fonts?: FontChoice
+}
+
+/** What one export is built with, resolved once. */
+interface Build {
+  report: Report
+  fonts: FontTable
+  blankCells: BlankCells
+  draft: boolean
 }
 
 /** Every body line sits on the 28 pt grid. */
@@ -75,37 +98,58 @@ function blankLine(): Paragraph {
   return new Paragraph({ spacing: EXACT_LINE, children: [] })
 }
 
-function title(report: Report): Paragraph {
+function title({ report, fonts }: Build): Paragraph {
   const lines = titleLines(report.unit.name, report.year)
+  const bold = titleBold(fonts)
   return new Paragraph({
     alignment: AlignmentType.CENTER,
     spacing: EXACT_LINE,
     children: lines.map(
       (text, i) =>
-        new TextRun({ text, font: fontFace(FONT.title), size: SIZE.erhao, ...(i > 0 ? { break: 1 } : {}) })
+        new TextRun({ text, font: fontFace(fonts.title), size: SIZE.erhao, ...(bold ? { bold } : {}), ...(i > 0 ? { break: 1 } : {}) })
     )
   })
 }
 
 /** Level 1 (一、…) in 黑体; kept with what follows so a heading never ends a page. */
-function heading1(text: string): Paragraph {
-  return bodyParagraph([new TextRun({ text, font: fontFace(FONT.heading1) })], { keepNext: true, outlineLevel: 0 })
+function heading1(text: string, fonts: FontTable): Paragraph {
+  return bodyParagraph([new TextRun({ text, font: fontFace(fonts.heading1) })], { keepNext: true, outlineLevel: 0 })
+}
+
+/** Runs of a piece of text; in a draft each app mark is its own run, highlighted. */
+function textRuns(text: string, build: Build, font?: string): TextRun[] {
+  const face = font === undefined ? {} : { font: fontFace(font) }
+  const marks = build.draft ? findAppMarks(text) : []
+  if (marks.length === 0) return [new TextRun({ text, ...face })]
+  const out: TextRun[] = []
+  let at = 0
+  for (const mark of marks) {
+    if (mark.start > at) out.push(new TextRun({ text: text.slice(at, mark.start), ...face }))
+    out.push(new TextRun({ text: mark.text, ...face, highlight: HighlightColor.YELLOW }))
+    at = mark.end
+  }
+  if (at < text.length) out.push(new TextRun({ text: text.slice(at), ...face }))
+  return out
 }
 
 /** A paragraph of section text: （一）… opens with a 楷体 heading; everything else is 仿宋 body. */
-function textParagraph(text: string): Paragraph {
+function textParagraph(text: string, build: Build): Paragraph {
   const level2 = splitLevel2(text)
-  if (!level2) return bodyParagraph([new TextRun(text)])
-  const children = [new TextRun({ text: level2.heading, font: fontFace(FONT.heading2) })]
-  if (level2.rest) children.push(new TextRun(level2.rest))
+  if (!level2) return bodyParagraph(textRuns(text, build))
+  const children = textRuns(level2.heading, build, build.fonts.heading2)
+  if (level2.rest) children.push(...textRuns(level2.rest, build))
   // A heading on its own line stays with the paragraph after it and shows in Word's navigation
   // pane; a run-in heading is part of an ordinary paragraph.
   return bodyParagraph(children, level2.rest ? {} : { keepNext: true, outlineLevel: 1 })
 }
 
-function section(report: Report, def: SectionDef, blankCells: BlankCells): FileChild[] {
-  const out: FileChild[] = [heading1(def.heading), ...paragraphs(report.sections[def.id]).map(textParagraph)]
-  if (def.table) out.push(buildTable(tableById(def.table), report, blankCells))
+function section(build: Build, def: SectionDef): FileChild[] {
+  const { report } = build
+  const out: FileChild[] = [
+    heading1(def.heading, build.fonts),
+    ...paragraphs(report.sections[def.id]).map((text) => textParagraph(text, build))
+  ]
+  if (def.table) out.push(buildTable(tableById(def.table), report, build.blankCells, build.fonts))
   return out
 }
 
@@ -125,11 +169,34 @@ function signature(report: Report): Paragraph[] {
   return out
 }
 
+/** What a draft says at the top of every page. */
+export const DRAFT_HEADER = '草稿'
+
+/**
+ * A draft's header: 草稿 and why, in red, on every page. Not part of GB/T 9704 (a published document
+ * has no header); it is there so that nobody takes the draft for the document.
+ */
+function draftHeader({ report, fonts }: Build): Header {
+  const marks = reportMarks(report)
+  const why = marks.length > 0 ? `（尚有${describeMarkKinds(marks)}，不得公开发布）` : '（不得公开发布）'
+  return new Header({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [
+          new TextRun({ text: DRAFT_HEADER, font: fontFace(fonts.heading1), size: SIZE.sanhao, bold: true, color: 'C00000' }),
+          new TextRun({ text: why, font: fontFace(fonts.song), size: SIZE.wuhao, color: 'C00000' })
+        ]
+      })
+    ]
+  })
+}
+
 /** “— N —”, 四号 宋体, one character in from the outer edge: right on odd pages, left on even. */
-function pageNumberFooter(side: 'odd' | 'even'): Footer {
+function pageNumberFooter(side: 'odd' | 'even', fonts: FontTable): Footer {
   const indent = PAGE_NUMBER_INDENT_CHARS * charWidth(SIZE.sihao)
   // “4号半角宋体阿拉伯数字”: the digits in 宋体 too.
-  const font = fontFace(FONT.song, FONT.song)
+  const font = fontFace(fonts.song, fonts.song)
   return new Footer({
     children: [
       new Paragraph({
@@ -147,15 +214,24 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
   })
 }
 
+/** The document; throws MarksRemainError when the report holds app marks and this is not a draft. */
 export function buildDocument(report: Report, options: DocxOptions = {}): Document {
-  const blankCells = options.blankCells ?? report.settings.blankCells
+  const draft = options.draft ?? false
+  if (!draft) assertNoMarks(report)
+  const build: Build = {
+    report,
+    draft,
+    fonts: FONT_TABLES[options.fonts ?? 'official'],
+    blankCells: options.blankCells ?? report.settings.blankCells
+  }
   const withSignature = options.signature ?? report.settings.signature
   const children: FileChild[] = [
-    title(report),
+    title(build),
     blankLine(),
-    ...SECTIONS.flatMap((def) => section(report, def, blankCells)),
+    ...SECTIONS.flatMap((def) => section(build, def)),
     ...(withSignature ? signature(report) : [])
   ]
+  const headers = draft ? { headers: { default: draftHeader(build), even: draftHeader(build) } } : {}
   return new Document({
     title: titleLines(report.unit.name, report.year).join(''),
     creator: report.unit.name,
@@ -163,7 +239,7 @@ export function buildDocument(report: Report, options: DocxOptions = {}): Docume
     styles: {
       default: {
         // The body face for every run that does not name its own: 三号 仿宋_GB2312 + Times New Roman.
-        document: { run: { font: fontFace(FONT.body), size: SIZE.sanhao } }
+        document: { run: { font: fontFace(build.fonts.body), size: SIZE.sanhao } }
       }
     },
     sections: [
@@ -184,7 +260,8 @@ export function buildDocument(report: Report, options: DocxOptions = {}): Docume
           // every table line to 28 pt. The 22 lines come from each paragraph's exact pitch.
           grid: { linePitch: LINE_PITCH }
         },
-        footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
+        ...headers,
+        footers: { default: pageNumberFooter('odd', build.fonts), even: pageNumberFooter('even', build.fonts) },
         children
       }
     ]

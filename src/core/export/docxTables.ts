@@ -19,13 +19,13 @@ import { TABLE_WIDTH, placeCells, tableLayout, type LayoutCell, type TableLayout
 import type { Report } from '../report/report'
 import type { TableDef, TableId } from '../report/tables'
 import {
-  FONT,
   SIZE,
   TABLE_CELL_MARGIN_DEFAULT,
   TABLE_CELL_MARGIN_NARROW,
   charWidth,
   fontFace,
-  tableLinePitch
+  tableLinePitch,
+  type FontTable
 } from './gbt9704'
 import { widthInChars } from './text'
 import { printedValue, type BlankCells } from './values'
@@ -44,17 +44,19 @@ const TABLE_STYLES: Record<TableId, TableStyle> = {
 }
 
 /** The 2021 template's tables are in 宋体; its explanatory notes in 楷体. */
-const CELL_FONT = fontFace(FONT.song)
-const NOTE_FONT = fontFace(FONT.heading2)
+function cellFonts(fonts: FontTable) {
+  return { cell: fontFace(fonts.song), note: fontFace(fonts.heading2) }
+}
+type CellFonts = ReturnType<typeof cellFonts>
 
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER } as const
 
-function runs(cell: LayoutCell, text: string, size: number): TextRun[] {
-  const font = cell.kind === 'corner' ? NOTE_FONT : CELL_FONT
+function runs(cell: LayoutCell, text: string, size: number, fonts: CellFonts): TextRun[] {
+  const font = cell.kind === 'corner' ? fonts.note : fonts.cell
   // Official line breaks (商业⏎企业) as breaks inside one paragraph.
   const lines = cell.lines ?? [text]
   const out = lines.map((line, i) => new TextRun({ text: line, font, size, ...(i > 0 ? { break: 1 } : {}) }))
-  if (cell.note) out.push(new TextRun({ text: cell.note, font: NOTE_FONT, size }))
+  if (cell.note) out.push(new TextRun({ text: cell.note, font: fonts.note, size }))
   return out
 }
 
@@ -63,7 +65,7 @@ function cellText(cell: LayoutCell, report: Report, blankCells: BlankCells): str
   return printedValue(report, cell.cellId, cell.valueKind ?? 'count', blankCells)
 }
 
-function docxCell(cell: LayoutCell, style: TableStyle, text: string): TableCell {
+function docxCell(cell: LayoutCell, style: TableStyle, text: string, fonts: CellFonts): TableCell {
   const pitch = tableLinePitch(style.size)
   return new TableCell({
     columnSpan: cell.colSpan,
@@ -73,7 +75,7 @@ function docxCell(cell: LayoutCell, style: TableStyle, text: string): TableCell 
       new Paragraph({
         alignment: ALIGN[cell.align],
         spacing: { line: pitch, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-        children: runs(cell, text, style.size)
+        children: runs(cell, text, style.size, fonts)
       })
     ]
   })
@@ -96,7 +98,8 @@ function rowsHoldingMergedText(layout: TableLayout, style: TableStyle): Set<numb
   return keep
 }
 
-export function buildTable(table: TableDef, report: Report, blankCells: BlankCells): Table {
+export function buildTable(table: TableDef, report: Report, blankCells: BlankCells, fontTable: FontTable): Table {
+  const fonts = cellFonts(fontTable)
   const layout = tableLayout(table)
   const style = TABLE_STYLES[table.id]
   const holding = rowsHoldingMergedText(layout, style)
@@ -113,7 +116,7 @@ export function buildTable(table: TableDef, report: Report, blankCells: BlankCel
           cantSplit: true,
           tableHeader: r < layout.headerRows,
           keepNext: row.keepWithNext || holding.has(r),
-          children: row.cells.map((cell) => docxCell(cell, style, cellText(cell, report, blankCells)))
+          children: row.cells.map((cell) => docxCell(cell, style, cellText(cell, report, blankCells), fonts))
         })
     )
   })

@@ -101,6 +101,31 @@ export const FONT = {
   latin: 'Times New Roman'
 } as const
 
+export type FontRole = Exclude<keyof typeof FONT, 'latin'>
+export type FontTable = Readonly<Record<keyof typeof FONT, string>>
+
+/**
+ * The faces every Windows PC has, for an office without the official fonts: 仿宋 for 仿宋_GB2312,
+ * 楷体 for 楷体_GB2312, and 宋体 for the title's 方正小标宋简体 (set bold, see `TITLE_BOLD`).
+ * Chosen in the export, the document names these instead, so Word prints what the officer saw.
+ */
+export const COMMON_FONT: FontTable = {
+  ...FONT,
+  title: '宋体',
+  body: '仿宋',
+  heading2: '楷体'
+}
+
+/** Which faces the document names: the official ones, or the common substitutes. */
+export type FontChoice = 'official' | 'common'
+
+export const FONT_TABLES: Readonly<Record<FontChoice, FontTable>> = { official: FONT, common: COMMON_FONT }
+
+/** 宋体 standing in for 方正小标宋简体 is set bold, which is how offices approximate the heavier face. */
+export function titleBold(fonts: FontTable): boolean {
+  return fonts.title !== FONT.title
+}
+
 /**
  * A run's faces: the East Asian face for Chinese (and, with the eastAsia hint, for ambiguous
  * characters such as “ ” and —), a Latin face for digits and letters.

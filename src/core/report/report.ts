@@ -21,9 +21,20 @@ export const UNIT_LEVEL_LABELS: Record<UnitLevel, string> = {
   township: '乡镇（街道）'
 }
 
+/** `2026-01-20` and a day the calendar has (Date.parse takes 2026-02-30 for 2 March). */
+export function isCalendarDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text)
+  if (!match) return false
+  const [year, month, day] = match.slice(1).map(Number) as [number, number, number]
+  const date = new Date(Date.UTC(year, month - 1, day))
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+}
+
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写作 YYYY-MM-DD')
+  // Lenient as saved reports always were (an imported 2月30日 still opens); `set` and the editor
+  // accept calendar days only, and the DATE rule flags one that is not.
   .refine((s) => !Number.isNaN(Date.parse(s)), '不是有效日期')
 
 /**
@@ -49,7 +60,9 @@ export const reportSchema = z.object({
   year: z.number().int('年份应为整数').min(2008, '年份应在 2008–2100 之间').max(2100, '年份应在 2008–2100 之间'),
   document: z
     .object({
+      /** 文号, e.g. 某政办〔2026〕3号; kept with the report, not printed (a 年度报告 has no 版头). */
       number: z.string().optional(),
+      /** 成文日期, printed in the 落款. Set by the officer; empty until then. */
       publishedOn: isoDate.optional()
     })
     .default({}),

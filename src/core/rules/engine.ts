@@ -15,6 +15,7 @@ import { REMEDY_RULE } from './remedy'
 import { FORMAT_RULE } from './fidelity'
 import { ruleApplies, rulesNotApplied, type RuleNotApplied } from './applicability'
 import { importFaults, labelImportFault } from './importFaults'
+import { DOCUMENT_DATE_RULE } from './documentDate'
 
 /** Every check, in the order its findings are listed within a severity. */
 export const RULES: readonly Rule[] = [
@@ -33,7 +34,8 @@ export const RULES: readonly Rule[] = [
   REMEDY_RULE,
   COPY_RULE,
   PROBLEMS_COPY_RULE,
-  FORMAT_RULE
+  FORMAT_RULE,
+  DOCUMENT_DATE_RULE
 ]
 
 export const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'hint']

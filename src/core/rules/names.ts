@@ -21,7 +21,8 @@ export const RULE_NAMES: Readonly<Record<string, string>> = {
   COPY: '与上年雷同',
   OUTDATED: '过时表述',
   REMEDY: '上年问题整改',
-  FORMAT: '格式表述'
+  FORMAT: '格式表述',
+  DATE: '成文日期'
 }
 
 /** The rule's short name, or its code when it has none yet. */

@@ -11,6 +11,8 @@ export type JumpTarget =
   | { kind: 'cell'; cell: CellId }
   /** A span of the section's text (UTF-16 offsets into `report.sections[section]`), or the whole section. */
   | { kind: 'section'; section: SectionId; start?: number; end?: number }
+  /** A field of the document block (the 落款's 成文日期). */
+  | { kind: 'document'; field: 'date' }
 
 export interface Finding {
   /** Rule id (see names.ts). */
@@ -50,6 +52,8 @@ export interface Rule {
     cells?: readonly CellId[]
     sections?: readonly SectionId[]
     previous?: boolean
+    /** The document block (成文日期, 文号). */
+    document?: boolean
     /** Without last year's report, the rule can still read the figures carried into `report.baseline`. */
     baseline?: boolean
   }

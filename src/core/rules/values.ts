@@ -84,8 +84,8 @@ const TABLE_CELLS = TABLES.map((table) => ({
 
 /** What happens to blanks on export, by the report's setting. */
 const BLANK_EXPORT: Record<Report['settings']['blankCells'], string> = {
-  zero: '导出时将按 0 输出，除非在设置中选择保留空白',
-  blank: '按当前设置导出时将保留空白'
+  zero: '导出时将按 0 输出（可在导出对话框中选择“保留空白”）',
+  blank: '导出时将保留空白（可在导出对话框中改为填 0）'
 }
 
 export const BLANK_RULE: Rule = {

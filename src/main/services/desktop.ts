@@ -18,3 +18,8 @@ export interface Shell {
   /** Opens the file manager at a file, selecting it. */
   showItemInFolder(path: string): void
 }
+
+/** Prints the window's page (the preview's print layout) to PDF bytes: webContents.printToPDF in the app. */
+export interface Printer {
+  printToPdf(): Promise<Uint8Array>
+}

@@ -19,6 +19,7 @@ import {
   exportOptions,
   fileName,
   fileToken,
+  fontStatusSchema,
   importPreviewSchema,
   keepChoice,
   libraryUnitSchema,
@@ -49,7 +50,8 @@ const findingSchema: z.ZodType<Finding> = z.looseObject({
       section: sectionIdSchema,
       start: z.number().int().optional(),
       end: z.number().int().optional()
-    })
+    }),
+    z.object({ kind: z.literal('document'), field: z.literal('date') })
   ])
 })
 
@@ -159,8 +161,20 @@ export const contract = {
     input: z.strictObject({ report: reportDoc, options: exportOptions }),
     output: exportedFileSchema.nullable()
   }),
+  /**
+   * The window's printed pages (the preview, laid out for print) as a PDF: save dialog in main,
+   * then Chromium's printToPDF, written atomically; null when cancelled.
+   */
+  'export:pdf': route({
+    input: z.strictObject({ unit: unitName, year: reportYear, draft: z.boolean().default(false) }),
+    output: exportedFileSchema.nullable()
+  }),
   /** Opens the folder of a file by the token a dialog route returned. */
-  'export:showInFolder': route({ input: z.strictObject({ token: fileToken }), output: z.undefined() })
+  'export:showInFolder': route({ input: z.strictObject({ token: fileToken }), output: z.undefined() }),
+
+  // ——— fonts (in the app group: this computer's facts) ———
+  /** Which of the official fonts (and their common substitutes) this computer has. */
+  'app:checkFonts': route({ input: z.undefined(), output: z.array(fontStatusSchema) })
 } as const
 
 export type Contract = typeof contract

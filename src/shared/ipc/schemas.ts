@@ -74,7 +74,19 @@ export const fileName = z
 
 export const exportOptions = z.strictObject({
   blankCells: z.enum(['zero', 'blank']),
-  signature: z.boolean()
+  signature: z.boolean(),
+  /** A draft (草稿 on every page, marks highlighted): the only export while marks remain. */
+  draft: z.boolean().default(false),
+  /** The official fonts, or the common substitutes every Windows PC has. */
+  fonts: z.enum(['official', 'common']).default('official')
+})
+
+export const fontStatusSchema = z.object({
+  font: z.string(),
+  use: z.string(),
+  installed: z.boolean(),
+  substitute: z.string(),
+  substituteInstalled: z.boolean()
 })
 
 // ——— outputs ———

@@ -58,6 +58,8 @@ export interface OpenAppOptions {
   /** Fill the library (or anything else in main) before the page loads. */
   seed?: (main: TestMain) => Promise<void>
   viewport?: { width: number; height: number }
+  /** Extra environment for Chromium (a private FONTCONFIG_FILE, say). */
+  env?: Record<string, string>
 }
 
 export interface App {
@@ -114,7 +116,8 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
       args: CHROMIUM_ARGS,
       viewport: options.viewport ?? VIEWPORT,
       locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai'
+      timezoneId: 'Asia/Shanghai',
+      ...(options.env ? { env: { ...process.env, ...options.env } as Record<string, string> } : {})
     })
     cleanups.push(() => context.close())
 

@@ -1,6 +1,7 @@
 /** All route handlers. The `Handlers` return type is where a route without a handler fails to compile. */
 import type { AppInfo } from '../../../shared/ipc/contract'
-import type { Dialogs, Shell } from '../../services/desktop'
+import type { Dialogs, Printer, Shell } from '../../services/desktop'
+import { createFontChecker, type FontChecker } from '../../services/fonts'
 import type { ReportLibrary } from '../../services/library/index'
 import type { PathTokens } from '../../services/pathTokens'
 import type { SettingsStore } from '../../services/settings'
@@ -26,6 +27,10 @@ export interface HandlerDeps {
   shell: Shell
   /** The paths behind the tokens the renderer holds. */
   tokens: PathTokens
+  /** Prints the window to PDF (webContents.printToPDF in the app, a fake in tests). */
+  printer?: Printer
+  /** Looks for the official fonts; the system's font folders by default. */
+  fonts?: FontChecker
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
@@ -33,6 +38,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     ...createAppHandlers(deps.appInfo),
     ...reportHandlers,
+    'app:checkFonts': () => (deps.fonts ?? createFontChecker()).check(),
     ...withOfficerErrors(
       {
         ...createLibraryHandlers({ library: deps.library, mask }),

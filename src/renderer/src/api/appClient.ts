@@ -3,5 +3,7 @@ import type { AppInfo } from '../../../shared/ipc/contract'
 import { getApi, unwrap } from './ipc'
 
 export const appClient = {
-  getInfo: (): Promise<AppInfo> => unwrap(getApi().app.getInfo())
+  getInfo: (): Promise<AppInfo> => unwrap(getApi().app.getInfo()),
+  /** Which official fonts (and common substitutes) this computer has. */
+  checkFonts: () => unwrap(getApi().app.checkFonts())
 }

@@ -4,5 +4,6 @@ import type { ExportClient } from './types'
 
 export const exportClient: ExportClient = {
   exportDocx: async (report, options) => unwrap(getApi().export.docx({ report, options })),
+  exportPdf: async (input) => unwrap(getApi().export.pdf(input)),
   showInFolder: async (token) => unwrap(getApi().export.showInFolder({ token }))
 }

@@ -152,11 +152,26 @@ export interface ImportClient {
 export interface ExportOptions {
   blankCells: 'zero' | 'blank'
   signature: boolean
+  /** A draft: 草稿 on every page, marks highlighted; the only export while marks remain. */
+  draft?: boolean
+  /** The official fonts, or the common substitutes. */
+  fonts?: 'official' | 'common'
+}
+
+/** One official font and whether this computer has it (main's `app:checkFonts`). */
+export interface FontStatus {
+  font: string
+  use: string
+  installed: boolean
+  substitute: string
+  substituteInstalled: boolean
 }
 
 export interface ExportClient {
   /** Save dialog in main, then the .docx written atomically; null when cancelled. */
   exportDocx(report: Report, options: ExportOptions): Promise<{ fileName: string; token: string } | null>
+  /** Save dialog in main, then the window's printed pages (the preview) as a PDF; null when cancelled. */
+  exportPdf(input: { unit: string; year: number; draft?: boolean }): Promise<{ fileName: string; token: string } | null>
   /** Opens the folder of an exported file (by the token exportDocx returned). */
   showInFolder(token: string): Promise<void>
 }

@@ -19,7 +19,8 @@ export function useImportFile() {
   const message = useMessage()
   const busy = ref(false)
 
-  async function run(read: () => Promise<ImportPreview | null>): Promise<void> {
+  /** `name`: the file's name when the page knows it (a dropped file); main's messages name chosen files. */
+  async function run(read: () => Promise<ImportPreview | null>, name?: string): Promise<void> {
     if (busy.value) return
     busy.value = true
     loadingBar.start()
@@ -29,7 +30,7 @@ export function useImportFile() {
       if (preview) navigation.showImport(preview)
     } catch (error) {
       loadingBar.error()
-      notifyError('无法导入该文件', error)
+      notifyError(name ? `无法导入“${name}”` : '无法导入所选文件', error)
     } finally {
       busy.value = false
     }
@@ -46,7 +47,7 @@ export function useImportFile() {
       message.warning(`“${file.name}”太大（超过 64 MB），不像是年度报告文件。`)
       return Promise.resolve()
     }
-    return run(async () => client.importBytes(file.name, new Uint8Array(await file.arrayBuffer())))
+    return run(async () => client.importBytes(file.name, new Uint8Array(await file.arrayBuffer())), file.name)
   }
 
   return { busy, chooseFile, importDropped }

@@ -7,14 +7,15 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { ImportPreview } from '../api/types'
 
-export type ViewName = 'library' | 'import' | 'editor' | 'preview' | 'settings'
+export type ViewName = 'library' | 'import' | 'editor' | 'preview' | 'settings' | 'help'
 
 export const VIEW_LABELS: Record<ViewName, string> = {
   library: '资料库',
   import: '导入',
   editor: '编辑',
   preview: '预览',
-  settings: '设置'
+  settings: '设置',
+  help: '帮助'
 }
 
 export interface OpenReport {
@@ -48,6 +49,7 @@ export const useNavigationStore = defineStore('navigation', () => {
     if (pendingImport.value) views.push('import')
     if (openReport.value) views.push('editor', 'preview')
     views.push('settings')
+    views.push('help')
     return views
   })
 

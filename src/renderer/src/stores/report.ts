@@ -44,6 +44,8 @@ interface Command {
   sections: { section: SectionId; before: string; after: string }[]
   /** The hints dismissed, when the step changed them. */
   dismissed?: { before: readonly string[] | undefined; after: readonly string[] | undefined }
+  /** The document block (成文日期), when the command changed it. */
+  document?: { before: Report['document']; after: Report['document'] }
   /** Consecutive edits with the same key (typing in one cell or one section) merge into one step. */
   mergeKey?: string
   at: number
@@ -281,6 +283,7 @@ export const useReportStore = defineStore('report', () => {
         next = rest
       }
     }
+    if (command.document) next = { ...next, document: command.document[side] }
     syncValues(current.values, next.values)
     report.value = next
     markChanged()
@@ -419,6 +422,17 @@ export const useReportStore = defineStore('report', () => {
     })
   }
 
+  /** The 成文日期 (YYYY-MM-DD), or undefined to clear it; one undo step. */
+  function setPublishedOn(date: string | undefined): void {
+    const current = report.value
+    if (!current || current.document.publishedOn === date) return
+    const after: Report['document'] = { ...current.document }
+    if (date === undefined) delete after.publishedOn
+    else after.publishedOn = date
+    mergeBroken = true
+    record({ label: '成文日期', cells: [], sections: [], document: { before: current.document, after }, at: Date.now() })
+  }
+
   function fillTotals(table: TableId): FillTotalsResult {
     if (!report.value) return { filled: 0, disagreeing: 0 }
     const { changes, disagreeing } = totalsToFill(report.value.values, table)
@@ -548,6 +562,18 @@ export const useReportStore = defineStore('report', () => {
     focusRequest.value = null
   }
 
+  /** A place asked for from outside the editor (the export dialog's list), shown once it is mounted. */
+  let deferredFocus: JumpTarget | undefined
+  function focusWhenShown(target: JumpTarget): void {
+    deferredFocus = target
+  }
+  /** Called by the editor once mounted: goes to the place asked for while it was not shown. */
+  function applyDeferredFocus(): void {
+    const target = deferredFocus
+    deferredFocus = undefined
+    if (target) focusFinding({ target, cells: [] })
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Opening
 
@@ -646,6 +672,7 @@ export const useReportStore = defineStore('report', () => {
     dismissFinding,
     restoreDismissed,
     clearLinkNotice,
+    setPublishedOn,
     fillTotals,
     breakMerge,
     undo,
@@ -655,6 +682,8 @@ export const useReportStore = defineStore('report', () => {
     saveNow,
     focusFinding,
     focusCell,
-    clearFocus
+    clearFocus,
+    focusWhenShown,
+    applyDeferredFocus
   }
 })
