@@ -41,7 +41,7 @@ describe('rules fit the report’s format generation', () => {
 
   it('a report written in the app follows the current format, whatever its year', () => {
     const report = { ...createReport({ unit: '某某镇人民政府', year: 2017 }), sections: { ...empty(2017).sections, overview: '字'.repeat(1500) } }
-    expect(rulesOf(report)).toEqual(['BLANK', 'BLANK', 'BLANK', 'P1', 'P3', 'FORMAT', 'FORMAT'])
+    expect(rulesOf(report)).toEqual(['BLANK', 'BLANK', 'BLANK', 'P1', 'P3', 'DATE', 'FORMAT', 'FORMAT'])
     expect(notApplied(report)).toEqual([])
   })
 

@@ -27,7 +27,7 @@ function draftWithMarks(): Report {
     document: {},
     sections: {
       ...report.sections,
-      overview: `全年收取政府信息公开信息处理费【待更新：12】元，新收政府信息公开申请【待更新：30】件。\n${report.sections.overview}`,
+      overview: `全年收取政府信息公开信息处理费【待更新：12】元，接待群众咨询【待更新：30】人次。\n${report.sections.overview}`,
       problems: `上年问题整改情况：【待填写】\n${report.sections.problems}`
     }
   }
@@ -117,7 +117,7 @@ describe('flow: nothing unfinished reaches the published report', () => {
     const text = await readDocxText(final)
     expect(text).not.toMatch(/【待更新|【待填写】|【乱码】|草稿/)
     expect(await headerTexts(final)).toEqual([])
-    expect(text).toContain('全年收取政府信息公开信息处理费15元，新收政府信息公开申请28件。')
+    expect(text).toContain('全年收取政府信息公开信息处理费15元，接待群众咨询28人次。')
     expect(text).toContain('上年问题整改情况：已按要求整改完毕。')
     expect(text.trimEnd()).toMatch(/示例县示例镇人民政府\n2026年1月20日$/)
     // …and autosaved with the report.

@@ -18,7 +18,7 @@ afterEach(() => {
   wrapper = undefined
 })
 
-const OVERVIEW = '全年收到申请【待更新：12】件，办结【待更新：11】件。'
+const OVERVIEW = '全年收到申请【待更新：12】件，接待【待更新：11】件。'
 const PROBLEMS = '上年问题整改情况：【待填写】'
 
 function marked(): Report {
@@ -48,7 +48,7 @@ describe('mark segments', () => {
     expect(markSegments(OVERVIEW).map((s) => [s.text, s.mark])).toEqual([
       ['全年收到申请', undefined],
       ['【待更新：12】', 'stale'],
-      ['件，办结', undefined],
+      ['件，接待', undefined],
       ['【待更新：11】', 'stale'],
       ['件。', undefined]
     ])
@@ -97,7 +97,7 @@ describe('the narrative editor', () => {
     text.setRangeText('15', text.selectionStart, text.selectionEnd, 'end')
     text.dispatchEvent(new InputEvent('input', { bubbles: true }))
     await tick()
-    expect(store.report!.sections.overview).toBe('全年收到申请15件，办结【待更新：11】件。')
+    expect(store.report!.sections.overview).toBe('全年收到申请15件，接待【待更新：11】件。')
     // The caret after the typed figure, as a browser leaves it (happy-dom moves it to the end on re-render).
     text.setSelectionRange(8, 8)
 
@@ -124,14 +124,14 @@ describe('the narrative editor', () => {
     await tick()
     press({ key: 'Enter', altKey: true })
     await tick()
-    expect(store.report!.sections.overview).toBe('全年收到申请12件，办结【待更新：11】件。')
+    expect(store.report!.sections.overview).toBe('全年收到申请12件，接待【待更新：11】件。')
     store.undo()
     expect(store.report!.sections.overview).toBe(OVERVIEW)
   })
 
   it('counts 总体情况 without the marks (a 待更新 mark as its figure)', () => {
     const { root } = mountEditor(marked())
-    // 全年收到申请12件，办结11件。 = 16 characters.
+    // 全年收到申请12件，接待11件。 = 16 characters.
     expect(root.querySelector('[data-testid="overview-count"]')!.textContent).toContain('16 / 1000')
   })
 })
