@@ -4,14 +4,14 @@ import { CELLS } from '../../src/core/report/cells'
 import { checkReport, RULES, runRules, type Finding, type Rule } from '../../src/core/rules/index'
 import { consistentReport, previousReport, withSection, withValues } from '../support/reports'
 
-const RULE_IDS = ['R1', 'R2', 'R3', 'R4', 'R5', 'BLANK', 'X1', 'X2', 'P1', 'P3', 'P5', 'P6', 'YEAR', 'OUTDATED', 'STALE', 'REMEDY', 'COPY', 'P2', 'FORMAT']
+const RULE_IDS = ['R1', 'R2', 'R3', 'R4', 'R5', 'BLANK', 'X1', 'X2', 'P1', 'P3', 'FIGURES', 'ITEMS', 'P5', 'P6', 'YEAR', 'OUTDATED', 'STALE', 'REMEDY', 'COPY', 'P2', 'DEADLINE', 'FORMAT']
 
 describe('the rule list', () => {
   it('has every rule once, as data with a Chinese title and what it reads', () => {
     expect(RULES.map((r) => r.id)).toEqual(RULE_IDS)
     for (const rule of RULES) {
       expect(rule.title).toMatch(/[\u4e00-\u9fff]/)
-      expect((rule.reads.cells?.length ?? 0) + (rule.reads.sections?.length ?? 0)).toBeGreaterThan(0)
+      expect((rule.reads.cells?.length ?? 0) + (rule.reads.sections?.length ?? 0) + (rule.reads.document ? 1 : 0)).toBeGreaterThan(0)
     }
   })
 
@@ -26,6 +26,8 @@ describe('the rule list', () => {
     ['X2', 'warning'],
     ['P1', 'warning'],
     ['P3', 'warning'],
+    ['FIGURES', 'warning'],
+    ['ITEMS', 'warning'],
     ['P5', 'warning'],
     ['P6', 'warning'],
     ['YEAR', 'warning'],
@@ -34,6 +36,7 @@ describe('the rule list', () => {
     ['REMEDY', 'warning'],
     ['COPY', 'warning'],
     ['P2', 'warning'],
+    ['DEADLINE', 'warning'],
     ['FORMAT', 'hint']
   ])('%s is an %s', (id, severity) => {
     expect(RULES.find((r) => r.id === id)?.severity).toBe(severity)

@@ -71,8 +71,11 @@ describe('checks panel', () => {
   it('clicking a finding focuses and highlights its cell in the grid', async () => {
     const setup = freshStore(withValues(consistentReport(), { [cellId('t3', 'carryOver', 'welfare')]: 5 }))
     wrapper = mount(PanelWithGrid, { global: { plugins: [setup.pinia] }, attachTo: document.body })
-    const finding = wrapper.findAll('[data-testid="finding"]').find((b) => b.text().includes('R1'))
+    // Shown by its short Chinese name; the code stays in the tooltip.
+    const finding = wrapper.findAll('[data-testid="finding"]').find((b) => b.text().includes('勾稽关系'))
     expect(finding).toBeDefined()
+    expect(finding!.text()).not.toContain('R1')
+    expect(finding!.find('[title="规则代号 R1"]').exists()).toBe(true)
     await finding!.trigger('click')
     await wrapper.vm.$nextTick()
     await wrapper.vm.$nextTick()
