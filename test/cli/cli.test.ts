@@ -125,7 +125,7 @@ describe('check', () => {
     await writeFile(at('r.json'), serializeReport(report))
     const text = await cli('check', at('r.json'))
     expect(text.code).toBe(1)
-    expect(text.out).toMatch(/\[错误\] R3 /)
+    expect(text.out).toMatch(/\[错误\] 列合计（R3） /)
     const json = await cli('check', at('r.json'), '--json')
     expect(json.code).toBe(1)
     const parsed = JSON.parse(json.out) as { summary: { error: number }; findings: { rule: string; cells: string[] }[] }

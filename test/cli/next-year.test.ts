@@ -87,8 +87,8 @@ describe('check --previous: copy-from-last-year figures', () => {
     const run = await cli('check', at('r.json'), '--previous', at('last.json'))
     expect(run.out).toContain('与 2024 年度报告重复的比例（逐句比对）：全文 100%')
     expect(run.out).toMatch(/ {2}一、总体情况：100%（\d+\/\d+ 字）/)
-    expect(run.out).toMatch(/\[警告\] COPY /)
-    expect(run.out).toMatch(/\[警告\] P2 /)
+    expect(run.out).toMatch(/\[警告\] 与上年雷同（COPY） /)
+    expect(run.out).toMatch(/\[警告\] 整改照搬（P2） /)
     expect((await cli('check', at('r.json'))).out).not.toContain('重复的比例')
   })
 

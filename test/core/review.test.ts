@@ -3,7 +3,6 @@
  * warning or hint marked 已核实 or 忽略 stays so across re-checks until what it is about changes, and
  * then is open again by itself; errors are never marked; reports of before keep their dismissed hints.
  */
-import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { recognizeReport } from '../../src/core/import/recognizeReport'
