@@ -49,7 +49,8 @@ const findingSchema: z.ZodType<Finding> = z.looseObject({
       section: sectionIdSchema,
       start: z.number().int().optional(),
       end: z.number().int().optional()
-    })
+    }),
+    z.object({ kind: z.literal('document'), field: z.literal('date') })
   ])
 })
 

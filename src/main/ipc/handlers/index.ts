@@ -10,7 +10,7 @@ import { createExportHandlers } from './export'
 import { createImportHandlers } from './import'
 import { createLibraryHandlers } from './library'
 import { createPathMask, withOfficerErrors } from './officerErrors'
-import { reportHandlers } from './report'
+import { createReportHandlers } from './report'
 import { createSettingsHandlers } from './settings'
 
 /**
@@ -32,7 +32,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const mask = createPathMask(deps.library.paths.root, deps.tokens)
   return {
     ...createAppHandlers(deps.appInfo),
-    ...reportHandlers,
+    ...createReportHandlers(deps.settings),
     ...withOfficerErrors(
       {
         ...createLibraryHandlers({ library: deps.library, mask }),
