@@ -4,16 +4,16 @@
  */
 import { describe, expect, it } from 'vitest'
 import { cellId, CELLS, type CellId } from '../../src/core/report/cells'
-import { createReport, type Report } from '../../src/core/report/report'
+import { createReport, toReport, type Report } from '../../src/core/report/report'
 import type { SectionId } from '../../src/core/report/sections'
-import { checkReport, notApplied, type Finding } from '../../src/core/rules/index'
+import { checkReport, notApplied, openCounts, type Finding, type ReviewedFinding } from '../../src/core/rules/index'
 import { stalePhrase } from '../../src/core/rules/politicalPhrases'
 import { consistentReport, previousReport, withSection, withValues } from '../support/reports'
 
 const base = consistentReport()
 
 const rulesOf = (report: Report, previous?: Report): string[] => checkReport(report, previous).map((f) => f.rule)
-const found = (report: Report, rule: string, previous?: Report): Finding[] => checkReport(report, previous).filter((f) => f.rule === rule)
+const found = (report: Report, rule: string, previous?: Report): ReviewedFinding[] => checkReport(report, previous).filter((f) => f.rule === rule)
 const inSection = (section: SectionId, text: string, report: Report = base): Report => withSection(report, section, text)
 
 function quoted(report: Report, finding: Finding | undefined): string | undefined {
@@ -328,12 +328,14 @@ describe('FORMAT hints: wording that differs from the national text', () => {
     expect(found(department, 'FORMAT')).toHaveLength(1)
   })
 
-  it('a dismissed hint is not shown again', () => {
+  it('a hint dismissed in an older report stays dismissed (its `dismissed` list is read as reviews)', () => {
     const report = inSection('overview', '2025年，我镇通过政府网站主动公开政府信息326条。')
     const hints = found(report, 'FORMAT')
     expect(hints.every((f) => f.key?.startsWith('FORMAT:'))).toBe(true)
-    const dismissed: Report = { ...report, dismissed: hints.map((f) => f.key!) }
-    expect(found(dismissed, 'FORMAT')).toEqual([])
+    const old = { ...report, dismissed: hints.map((f) => f.key!) }
+    const read = toReport(JSON.parse(JSON.stringify(old)))
+    expect(found(read, 'FORMAT').map((f) => f.status)).toEqual(hints.map(() => 'dismissed'))
+    expect(openCounts(checkReport(read)).hint).toBe(0)
   })
 })
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { asStated } from '../support/findings'
 import { cellId, CELLS, type CellId } from '../../src/core/report/cells'
 import { checkReport, type Finding } from '../../src/core/rules/index'
 import { consistentReport, previousReport, T3_APPLICANTS, withValues } from '../support/reports'
@@ -9,7 +10,7 @@ const v = (id: CellId): number => base.values[id] ?? 0
 const ARITHMETIC = ['R1', 'R2', 'R3', 'R4']
 
 function findings(report: Report, rules: readonly string[], previous?: Report): Finding[] {
-  return checkReport(report, previous).filter((f) => rules.includes(f.rule))
+  return checkReport(report, previous).filter((f) => rules.includes(f.rule)).map(asStated)
 }
 
 describe('R1–R4: sums inside the tables', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { asStated } from '../support/findings'
 import type { Report } from '../../src/core/report/report'
 import type { SectionId } from '../../src/core/report/sections'
 import { checkReport, countCharacters, parseCount, readStatements, type Finding } from '../../src/core/rules/index'
@@ -8,7 +9,7 @@ import { consistentReport, withSection, withValues } from '../support/reports'
 const base = consistentReport()
 
 function findings(report: Report, rule: string): Finding[] {
-  return checkReport(report).filter((f) => f.rule === rule)
+  return checkReport(report).filter((f) => f.rule === rule).map(asStated)
 }
 
 /** The base report with one section's text replaced; the finding's span must cut out `quote`. */

@@ -4,7 +4,7 @@ import { CELLS } from '../../src/core/report/cells'
 import { checkReport, RULES, runRules, type Finding, type Rule } from '../../src/core/rules/index'
 import { consistentReport, previousReport, withSection, withValues } from '../support/reports'
 
-const RULE_IDS = ['R1', 'R2', 'R3', 'R4', 'R5', 'BLANK', 'X1', 'X2', 'P1', 'P3', 'P5', 'P6', 'YEAR', 'OUTDATED', 'STALE', 'REMEDY', 'COPY', 'P2', 'FORMAT', 'DATE']
+const RULE_IDS = ['R1', 'R2', 'R3', 'R4', 'R5', 'BLANK', 'X1', 'X2', 'P1', 'P3', 'FIGURES', 'ITEMS', 'P5', 'P6', 'YEAR', 'OUTDATED', 'STALE', 'REMEDY', 'COPY', 'P2', 'DEADLINE', 'FORMAT', 'DATE']
 
 describe('the rule list', () => {
   it('has every rule once, as data with a Chinese title and what it reads', () => {
@@ -26,6 +26,8 @@ describe('the rule list', () => {
     ['X2', 'warning'],
     ['P1', 'warning'],
     ['P3', 'warning'],
+    ['FIGURES', 'warning'],
+    ['ITEMS', 'warning'],
     ['P5', 'warning'],
     ['P6', 'warning'],
     ['YEAR', 'warning'],
@@ -34,6 +36,7 @@ describe('the rule list', () => {
     ['REMEDY', 'warning'],
     ['COPY', 'warning'],
     ['P2', 'warning'],
+    ['DEADLINE', 'warning'],
     ['FORMAT', 'hint'],
     ['DATE', 'warning']
   ])('%s is an %s', (id, severity) => {

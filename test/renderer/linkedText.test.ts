@@ -100,26 +100,29 @@ describe('the checks panel', () => {
     expect(wrapper.find('[data-testid="not-applied"]').exists()).toBe(false)
   })
 
-  it('lets the officer dismiss a hint, undo it, or show the dismissed again', async () => {
+  it('lets the officer dismiss a hint with a reason, undo it, or open it again', async () => {
     const report = withSection(consistentReport(), 'overview', '2025年，我镇通过政府网站主动公开政府信息326条。')
     const setup = freshStore(report)
     wrapper = mount(ChecksPanel, { global: { plugins: [setup.pinia] } })
     const hints = () => wrapper!.findAll('[data-testid="group-hint"] [data-testid="finding"]')
     expect(hints()).toHaveLength(2)
-    // Only hints carry the button: a warning cannot be dismissed.
-    expect(wrapper.findAll('[data-testid="dismiss"]')).toHaveLength(2)
-    await wrapper.find('[data-testid="dismiss"]').trigger('click')
+    await wrapper.find('[data-testid="group-hint"] [data-testid="mark-dismissed"]').trigger('click')
+    await wrapper.find('[data-testid="review-form"] input').setValue('乡镇不开展社会评议，已在第六部分说明')
+    await wrapper.find('[data-testid="review-form"]').trigger('submit')
     expect(hints()).toHaveLength(1)
-    expect(setup.store.report!.dismissed).toEqual(['FORMAT:overview-topics'])
-    expect(wrapper.find('[data-testid="dismissed"]').text()).toContain('已忽略 1 条提示')
+    expect(setup.store.report!.review).toMatchObject({
+      'FORMAT:overview-topics': { status: 'dismissed', reason: '乡镇不开展社会评议，已在第六部分说明' }
+    })
+    expect(wrapper.find('[data-testid="reviewed"] summary').text()).toContain('已忽略 1 条')
     setup.store.undo()
     await nextTick()
     expect(hints()).toHaveLength(2)
+    expect(setup.store.report!.review).toBeUndefined()
     setup.store.redo()
     await nextTick()
-    await wrapper.find('[data-testid="dismissed"] button').trigger('click')
+    await wrapper.find('[data-testid="reviewed"] [data-testid="reopen"]').trigger('click')
     expect(hints()).toHaveLength(2)
-    expect(setup.store.report!.dismissed).toBeUndefined()
+    expect(setup.store.report!.review).toBeUndefined()
   })
 })
 

@@ -1,12 +1,14 @@
 import type { Command } from 'commander'
 import { copyMeasure, type CopyMeasure } from '../../core/report/copyMeasure'
+import { REVIEW_STATUS_LABELS } from '../../core/report/report'
 import { SECTIONS, type SectionId } from '../../core/report/sections'
-import { checkReport, notApplied, ruleName, type RuleNotApplied } from '../../core/rules/index'
-import { SEVERITY_LABELS, type Finding, type Severity } from '../../core/rules/types'
+import { checkReport, describeReview, notApplied, openCounts, reviewedCounts, ruleName, type RuleNotApplied } from '../../core/rules/index'
+import { SEVERITY_LABELS, type ReviewedFinding, type Severity } from '../../core/rules/types'
 import type { CliContext } from '../io'
 import { loadReport } from '../reportFiles'
+import { addSettingsOptions, loadRuleSettings, type SettingsOptions } from '../ruleSettings'
 
-interface CheckOptions {
+interface CheckOptions extends SettingsOptions {
   previous?: string
   json?: boolean
 }
@@ -14,46 +16,79 @@ interface CheckOptions {
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'hint']
 
 export function registerCheck(program: Command, { io, setExitCode }: CliContext): void {
-  program
+  const command = program
     .command('check')
-    .description('校验年报：表格勾稽关系、空白单元格、文字与表格一致性等；有错误时退出码为 1')
+    .description('校验年报：表格勾稽关系、空白单元格、文字与表格一致性等；有错误时退出码为 1（已核实或忽略的不计）')
     .argument('<报告>', '年报 .json 文件')
     .option('--previous <上年报告>', '上年年报 .json，用于跨年核对（上年结转、现行有效件数）及与上年重复比例')
-    .option('--json', '以 JSON 输出')
-    .action(async (path: string, options: CheckOptions) => {
-      const report = await loadReport(path)
-      const previous = options.previous === undefined ? undefined : await loadReport(options.previous)
-      const findings = checkReport(report, previous)
-      const summary = Object.fromEntries(SEVERITIES.map((s) => [s, findings.filter((f) => f.severity === s).length])) as Record<
-        Severity,
-        number
-      >
-      const copy = previous === undefined ? undefined : copyMeasure(report, previous)
-      const skipped = notApplied(report)
-      if (options.json) {
-        const json = {
-          unit: report.unit.name,
-          year: report.year,
-          summary,
-          findings,
-          ...(skipped.length ? { notApplied: skipped } : {}),
-          ...(copy ? { copy: copyJson(copy) } : {})
-        }
-        io.out(`${JSON.stringify(json, null, 2)}\n`)
-      } else {
-        io.out(formatFindings(`${report.unit.name} ${report.year} 年度报告`, findings, summary))
-        if (skipped.length) io.out(formatNotApplied(skipped))
-        if (copy && previous) io.out(formatCopy(copy, previous.year))
+    .option('--json', '以 JSON 输出（每项含编号 key、状态 status：open/checked/dismissed、理由 reason）')
+  addSettingsOptions(command).action(async (path: string, options: CheckOptions) => {
+    const report = await loadReport(path)
+    const previous = options.previous === undefined ? undefined : await loadReport(options.previous)
+    const settings = await loadRuleSettings(options, io)
+    const findings = checkReport(report, previous, settings)
+    // What needs attention: errors, and warnings and hints not marked 已核实 or 忽略.
+    const summary = openCounts(findings)
+    const reviewed = reviewedCounts(findings)
+    const copy = previous === undefined ? undefined : copyMeasure(report, previous)
+    const skipped = notApplied(report)
+    if (options.json) {
+      const json = {
+        unit: report.unit.name,
+        year: report.year,
+        summary,
+        reviewed,
+        findings: findings.map(findingJson),
+        ...(skipped.length ? { notApplied: skipped } : {}),
+        ...(copy ? { copy: copyJson(copy) } : {})
       }
-      if (summary.error > 0) setExitCode(1)
-    })
+      io.out(`${JSON.stringify(json, null, 2)}\n`)
+    } else {
+      io.out(formatFindings(`${report.unit.name} ${report.year} 年度报告`, findings, summary))
+      if (skipped.length) io.out(formatNotApplied(skipped))
+      if (copy && previous) io.out(formatCopy(copy, previous.year))
+    }
+    if (summary.error > 0) setExitCode(1)
+  })
 }
 
-function formatFindings(title: string, findings: readonly Finding[], summary: Record<Severity, number>): string {
+/** A finding as `check --json` gives it: what it says, where, and where it stands with the officer. */
+function findingJson(f: ReviewedFinding): Record<string, unknown> {
+  return {
+    key: f.key,
+    rule: f.rule,
+    name: ruleName(f.rule),
+    severity: f.severity,
+    status: f.status,
+    ...(f.reason !== undefined ? { reason: f.reason } : {}),
+    ...(f.reviewedAt !== undefined ? { reviewedAt: f.reviewedAt } : {}),
+    ...(f.reopened ? { reopened: f.reopened } : {}),
+    message: f.message,
+    cells: f.cells,
+    target: f.target,
+    ...(f.origin ? { origin: f.origin } : {})
+  }
+}
+
+function line(f: ReviewedFinding): string {
+  return `${ruleName(f.rule)}（${f.rule}） ${f.message}`
+}
+
+function formatFindings(title: string, findings: readonly ReviewedFinding[], summary: Record<Severity, number>): string {
+  const open = findings.filter((f) => f.status === 'open')
+  const reviewed = findings.filter((f) => f.status !== 'open')
   const counts = SEVERITIES.map((s) => `${SEVERITY_LABELS[s]} ${summary[s]}`).join('，')
-  if (findings.length === 0) return `${title}：未发现问题。\n`
-  const lines = findings.map((f) => `[${SEVERITY_LABELS[f.severity]}] ${ruleName(f.rule)}（${f.rule}） ${f.message}`)
-  return `${title}：共 ${findings.length} 项（${counts}）\n${lines.join('\n')}\n`
+  const head = open.length === 0 ? `${title}：未发现${reviewed.length ? '待处理的' : ''}问题。` : `${title}：共 ${open.length} 项（${counts}）`
+  const lines = open.map((f) => {
+    const before = f.reopened ? `（曾${REVIEW_STATUS_LABELS[f.reopened.status]}${f.reopened.reason ? `：${f.reopened.reason}` : ''}；相关数字已变动，重新列出）` : ''
+    return `[${SEVERITY_LABELS[f.severity]}] ${line(f)}${before}`
+  })
+  if (reviewed.length) {
+    lines.push(`已核实或忽略 ${reviewed.length} 项（不计入上面的数量）：`)
+    for (const f of reviewed) lines.push(`  [${describeReview({ status: f.status })}] ${line(f)}${f.reason ? ` —— 理由：${f.reason}` : ''}`)
+  }
+  if (open.some((f) => f.severity !== 'error')) lines.push('（警告和提示可用 review 命令标为已核实或忽略；各项编号见 check --json 的 key）')
+  return `${[head, ...lines].join('\n')}\n`
 }
 
 /** The checks the report's format generation did not have: said, so that silence is not read as a pass. */

@@ -51,6 +51,27 @@ const sectionsShape = Object.fromEntries(SECTION_IDS.map((id) => [id, z.string()
   z.ZodString
 >
 
+/** How an officer may mark a finding: 已核实 (checked: the figures are right as they are) or 忽略. */
+export const REVIEW_STATUSES = ['checked', 'dismissed'] as const
+export type ReviewMark = (typeof REVIEW_STATUSES)[number]
+
+export const REVIEW_STATUS_LABELS: Record<ReviewMark, string> = { checked: '已核实', dismissed: '已忽略' }
+
+/** A short reason: one sentence. */
+export const REVIEW_REASON_MAX = 200
+/** Keys quote a few words of the text they are about; far shorter than this. */
+const REVIEW_KEY_MAX = 300
+
+export const reviewEntrySchema = z.object({
+  status: z.enum(REVIEW_STATUSES),
+  reason: z.string().max(REVIEW_REASON_MAX, `理由不能超过 ${REVIEW_REASON_MAX} 个字`),
+  /** When it was marked (ISO 8601); absent for hints dismissed before reviews were recorded. */
+  at: z.string().optional(),
+  /** What the finding was about when marked (rules/review.ts); absent: holds while the finding does. */
+  fingerprint: z.string().optional()
+})
+export type ReviewEntry = z.output<typeof reviewEntrySchema>
+
 export const reportSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   unit: z.object({
@@ -131,8 +152,14 @@ export const reportSchema = z.object({
         .optional()
     })
     .optional(),
-  /** Keys of hints the officer dismissed (Finding.key): they are not shown again for this report. */
-  dismissed: z.array(z.string()).optional()
+  /**
+   * Findings the officer reviewed, by their stable key (Finding.key, rules/review.ts): marked 已核实
+   * (checked) or 忽略 (dismissed), why, when, and a fingerprint of what the finding was about (the
+   * values of its cells, the text it quoted). A review holds while the finding's figures are the same;
+   * when they change, the finding is open again. Optional and additive: reports saved before it
+   * existed read unchanged, and their `dismissed` list of hint keys is read into it (toReport).
+   */
+  review: z.record(z.string().min(1).max(REVIEW_KEY_MAX), reviewEntrySchema).optional()
 })
 
 export type ReportJson = z.input<typeof reportSchema>
@@ -210,6 +237,26 @@ function migrate(doc: Record<string, unknown>, extra: Migrations): Record<string
   return current
 }
 
+/**
+ * Reports saved before reviews were recorded kept the hints the officer dismissed as a list of keys
+ * (`dismissed`). They are read as reviews: dismissed, no reason or time, no fingerprint (each holds
+ * while its hint stands, as before). A key reviewed since is left as reviewed.
+ */
+function liftDismissed(doc: Record<string, unknown>): Record<string, unknown> {
+  if (!('dismissed' in doc)) return doc
+  const { dismissed, ...rest } = doc
+  if (!Array.isArray(dismissed)) return rest
+  const review: Record<string, unknown> = { ...(isRecord(rest.review) ? rest.review : {}) }
+  for (const key of dismissed) {
+    if (typeof key === 'string' && key && !(key in review)) review[key] = { status: 'dismissed', reason: '' }
+  }
+  return Object.keys(review).length ? { ...rest, review } : rest
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
 function describeIssue(issue: z.core.$ZodIssue): string {
   const [first, second] = issue.path
   const cell = first === 'values' && typeof second === 'string' && isCellId(second) ? describeCell(second) : undefined
@@ -225,7 +272,7 @@ export function toReport(value: unknown, options: { migrations?: Migrations } = 
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new ReportError('不是年报文件：内容不是 JSON 对象')
   }
-  const result = reportSchema.safeParse(migrate(value as Record<string, unknown>, options.migrations ?? {}))
+  const result = reportSchema.safeParse(liftDismissed(migrate(value as Record<string, unknown>, options.migrations ?? {})))
   if (!result.success) {
     const first = result.error.issues[0]
     throw new ReportError(`年报文件内容有误：${first ? describeIssue(first) : '格式不符'}`)

@@ -38,9 +38,11 @@ export const COPY_RULE: Rule = {
   severity: 'warning',
   title: '正文与上年报告重复不应超过一半',
   reads: { sections: SECTION_IDS, previous: true },
-  evaluate({ report, previous }) {
+  evaluate({ report, previous, settings }) {
+    const limit = settings?.copyRatioThreshold ?? COPY_LIMIT
     const measure = measured(report, previous)
-    if (!measure || measure.overall <= COPY_LIMIT) return []
+    if (!measure || measure.overall <= limit) return []
+    const over = limit === COPY_LIMIT ? '超过一半' : `超过设置的 ${percent(limit)}${settings?.profile ? `（地区配置「${settings.profile}」）` : ''}`
     // Jump to the section that repeats the most text: rewriting it helps most.
     const worst = SECTION_IDS.reduce((a, b) => (measure.sections[b].repeatedChars > measure.sections[a].repeatedChars ? b : a))
     return [
@@ -49,9 +51,12 @@ export const COPY_RULE: Rule = {
         severity: 'warning',
         message:
           `正文约 ${percent(measure.overall)} 与 ${previous!.year} 年度报告相同（逐句比对，不计文件名称、文号等固定表述），` +
-          `超过一半；重复最多的是${sectionLabel(worst)}（${percent(measure.sections[worst].share)}），请结合本年实际改写`,
+          `${over}；重复最多的是${sectionLabel(worst)}（${percent(measure.sections[worst].share)}），请结合本年实际改写`,
         cells: [],
-        target: { kind: 'section', section: worst }
+        target: { kind: 'section', section: worst },
+        // One finding about the whole text, wherever it jumps: kept while the share stays as reviewed.
+        key: 'COPY',
+        concerns: percent(measure.overall)
       }
     ]
   }
@@ -74,7 +79,8 @@ export const PROBLEMS_COPY_RULE: Rule = {
           `${sectionLabel('problems')}约 ${percent(problems.share)} 与 ${previous!.year} 年度报告相同；` +
           '格式要求如实写明本年问题和改进情况，“不得出现敷衍了事甚至年年雷同现象”，并应说明上年问题整改情况',
         cells: [],
-        target: { kind: 'section', section: 'problems' }
+        target: { kind: 'section', section: 'problems' },
+        concerns: percent(problems.share)
       }
     ]
   }

@@ -40,7 +40,8 @@ export const CARRY_OVER_RULE: Rule = {
           `${describeCell(pair.current)}为 ${formatValue(actual)}，` +
           `上年报告${describeCell(pair.previous)}为 ${formatNumber(expected)}，两者应相等`,
         cells: [pair.current],
-        target: { kind: 'cell', cell: pair.current }
+        target: { kind: 'cell', cell: pair.current },
+        concerns: `上年${formatNumber(expected)}`
       })
     }
     return findings
@@ -91,7 +92,8 @@ export const IN_FORCE_RULE: Rule = {
           `${describeCell(row.inForce)}应为 ${formatNumber(expected)}（上年现行有效 ${formatNumber(base)} ＋ ` +
           `本年制发 ${formatNumber(issued)} － 本年废止 ${formatNumber(repealed)}），实为 ${formatNumber(actual)}`,
         cells: [row.issued, row.repealed, row.inForce],
-        target: { kind: 'cell', cell: row.inForce }
+        target: { kind: 'cell', cell: row.inForce },
+        concerns: `上年${formatNumber(base)}`
       })
     }
     return findings

@@ -1,6 +1,7 @@
 /** The list of rules and the one function that runs them. */
 import type { Report } from '../report/report'
-import type { CheckContext, Finding, Rule, Severity } from './types'
+import type { RuleSettings } from '../settings'
+import type { CheckContext, Finding, ReviewedFinding, Rule, Severity } from './types'
 import { ARITHMETIC_RULES } from './arithmetic'
 import { BLANK_RULE, VALUE_RULE } from './values'
 import { CARRY_OVER_RULE, IN_FORCE_RULE } from './crossYear'
@@ -16,6 +17,10 @@ import { FORMAT_RULE } from './fidelity'
 import { ruleApplies, rulesNotApplied, type RuleNotApplied } from './applicability'
 import { importFaults, labelImportFault } from './importFaults'
 import { DOCUMENT_DATE_RULE } from './documentDate'
+import { REQUIRED_FIGURES_RULE } from './requiredFigures'
+import { REQUIRED_ITEMS_RULE } from './requiredItems'
+import { DEADLINE_RULE } from './deadline'
+import { assignKeys, fingerprintOf, withReview } from './review'
 
 /** Every check, in the order its findings are listed within a severity. */
 export const RULES: readonly Rule[] = [
@@ -26,6 +31,8 @@ export const RULES: readonly Rule[] = [
   IN_FORCE_RULE,
   OVERVIEW_LENGTH_RULE,
   PROCESSING_FEE_RULE,
+  REQUIRED_FIGURES_RULE,
+  REQUIRED_ITEMS_RULE,
   QUOTED_FIGURES_RULE,
   REGULATIONS_RULE,
   STALE_YEAR_RULE,
@@ -34,6 +41,7 @@ export const RULES: readonly Rule[] = [
   REMEDY_RULE,
   COPY_RULE,
   PROBLEMS_COPY_RULE,
+  DEADLINE_RULE,
   FORMAT_RULE,
   DOCUMENT_DATE_RULE
 ]
@@ -45,31 +53,37 @@ export function ruleById(id: string): Rule | undefined {
 }
 
 /**
- * Run the rules over a report (and last year's, for the cross-year checks). Findings come errors
- * first, then warnings, then hints; within a severity in rule order, then in reading order.
- * Rules the report's format generation did not have are not run (see applicability.ts); findings
- * that cells left blank or doubtful by the import explain are labelled so (importFaults.ts); hints
- * the officer dismissed are left out.
+ * Run the rules over a report (and last year's, for the cross-year checks), with the region's
+ * settings when given (the national defaults otherwise). Findings come errors first, then
+ * warnings, then hints; within a severity in rule order, then in reading order. Rules the report's
+ * format generation did not have are not run (see applicability.ts); findings that cells left blank
+ * or doubtful by the import explain are labelled so (importFaults.ts). Every finding comes with its
+ * stable key and the officer's review (review.ts): reviewed ones are returned too, marked, for the
+ * panel to list apart — count the open ones with `openCounts`.
  */
-export function runRules(rules: readonly Rule[], report: Report, previous?: Report): Finding[] {
-  const ctx: CheckContext = previous ? { report, previous } : { report }
+export function runRules(rules: readonly Rule[], report: Report, previous?: Report, settings?: RuleSettings): ReviewedFinding[] {
+  const ctx: CheckContext = { report, ...(previous ? { previous } : {}), ...(settings ? { settings } : {}) }
   const faults = importFaults(report)
-  const dismissed = report.dismissed?.length ? new Set(report.dismissed) : undefined
   const bySeverity: Record<Severity, Finding[]> = { error: [], warning: [], hint: [] }
   for (const rule of rules) {
     if (!ruleApplies(rule, report)) continue
     if (rule.reads.previous && !previous && !(rule.reads.baseline && report.baseline)) continue
     for (const found of rule.evaluate(ctx)) {
-      if (found.key !== undefined && dismissed?.has(found.key)) continue
       const finding = rule.handlesImport ? found : labelImportFault(found, faults)
       bySeverity[finding.severity].push(finding)
     }
   }
-  return SEVERITY_ORDER.flatMap((severity) => bySeverity[severity])
+  const ordered = SEVERITY_ORDER.flatMap((severity) => bySeverity[severity])
+  const keys = assignKeys(ordered, report)
+  const review = report.review
+  return ordered.map((finding, i) => {
+    const key = keys[i]!
+    return withReview(finding, key, fingerprintOf(finding, report), review?.[key])
+  })
 }
 
-export function checkReport(report: Report, previous?: Report): Finding[] {
-  return runRules(RULES, report, previous)
+export function checkReport(report: Report, previous?: Report, settings?: RuleSettings): ReviewedFinding[] {
+  return runRules(RULES, report, previous, settings)
 }
 
 /** The rules not applied to this report and why (its format generation did not have them). */

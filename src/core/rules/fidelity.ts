@@ -14,8 +14,9 @@ import { sectionLabel } from './format'
 import { GENERATION_NAMES, generationOfYear } from './applicability'
 import { overviewBodyStart } from './text'
 
-function hint(key: string, message: string, target: Finding['target']): Finding {
-  return { rule: 'FORMAT', severity: 'hint', message, cells: [], target, key: `FORMAT:${key}` }
+/** `concerns`: what the hint is about (the heading as printed, the topics missing), so a review holds while it stays. */
+function hint(key: string, message: string, target: Finding['target'], concerns: string): Finding {
+  return { rule: 'FORMAT', severity: 'hint', message, cells: [], target, key: `FORMAT:${key}`, concerns }
 }
 
 /** A heading as compared: no spaces, no numbering, no closing punctuation. */
@@ -37,7 +38,8 @@ function headingHints(report: Report): Finding[] {
       hint(
         `heading:${id}`,
         `第${official.charAt(0)}部分标题印作「${heading.trim()}」，国家格式为「${official}」`,
-        { kind: 'section', section: id }
+        { kind: 'section', section: id },
+        heading.trim()
       )
     ]
   })
@@ -53,14 +55,15 @@ function titleHint(report: Report): Finding[] {
     hint(
       'title',
       `标题印作「${title}」${missing}；国家格式的标题为「${report.unit.name}${report.year}年${OFFICIAL_TITLE_WORDS}」`,
-      { kind: 'section', section: 'overview', start: 0, end: 0 }
+      { kind: 'section', section: 'overview', start: 0, end: 0 },
+      title
     )
   ]
 }
 
 function labelHints(report: Report): Finding[] {
   return (report.imported?.labels ?? []).map((label) =>
-    hint(`label:${label.printed}`, `表格标签印作「${label.printed}」，国家格式为「${label.official}」`, { kind: 'section', section: 'proactive' })
+    hint(`label:${label.printed}`, `表格标签印作「${label.printed}」，国家格式为「${label.official}」`, { kind: 'section', section: 'proactive' }, label.printed)
   )
 }
 
@@ -72,7 +75,8 @@ function templateHint(report: Report): Finding[] {
     hint(
       'template',
       `本报告为 ${report.year} 年度，应使用${GENERATION_NAMES[due]}，但按${GENERATION_NAMES[printed]}印制；表格的栏目与现行格式不同，请按现行格式核对补全`,
-      { kind: 'section', section: 'proactive' }
+      { kind: 'section', section: 'proactive' },
+      printed
     )
   ]
 }
@@ -110,7 +114,8 @@ function overviewHints(report: Report): Finding[] {
       hint(
         'overview-topics',
         `${sectionLabel('overview')}未见${missing.join('、')}方面的内容；格式要求总体情况概述主动公开、依申请公开、政府信息管理、平台建设、监督保障等情况`,
-        { kind: 'section', section: 'overview' }
+        { kind: 'section', section: 'overview' },
+        missing.join('、')
       )
     )
   }
@@ -120,7 +125,8 @@ function overviewHints(report: Report): Finding[] {
       hint(
         'overview-article50',
         `${sectionLabel('overview')}未见${government.join('、')}结果情况；各级人民政府的年度报告应包括工作考核、社会评议和责任追究结果情况（条例第五十条第四项），没有也宜写明`,
-        { kind: 'section', section: 'overview' }
+        { kind: 'section', section: 'overview' },
+        government.join('、')
       )
     )
   }

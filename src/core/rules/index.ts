@@ -8,3 +8,14 @@ export { parseCount } from './numerals'
 export { countCharacters, OVERVIEW_LIMIT } from './text'
 export { MAX_AMOUNT_DECIMALS } from './values'
 export { RULE_NAMES, ruleName } from './names'
+export {
+  ReviewError,
+  describeReview,
+  isOpen,
+  markFinding,
+  openCounts,
+  openFindings,
+  reopenFinding,
+  reviewedCounts,
+  reviewReason
+} from './review'

@@ -32,7 +32,10 @@ export const REVIEW_MARKS_RULE: Rule = {
         severity: 'warning',
         message: `${sectionLabel(section)}中还有 ${parts.join('、')}，请按本年实际改写并删除标记`,
         cells: [],
-        target: { kind: 'section', section, start: first.start, end: first.end }
+        target: { kind: 'section', section, start: first.start, end: first.end },
+        // One finding per section, about every mark in it (the jump moves to the next as each is fixed).
+        key: `STALE:${section}`,
+        concerns: marks.map((m) => text.slice(m.start, m.end)).join('|')
       })
     }
     return findings

@@ -22,7 +22,10 @@ export const RULE_NAMES: Readonly<Record<string, string>> = {
   OUTDATED: '过时表述',
   REMEDY: '上年问题整改',
   FORMAT: '格式表述',
-  DATE: '成文日期'
+  DATE: '成文日期',
+  FIGURES: '必写数字',
+  ITEMS: '第六部分事项',
+  DEADLINE: '报送期限'
 }
 
 /** The rule's short name, or its code when it has none yet. */

@@ -30,7 +30,8 @@ export const REGULATIONS_RULE: Rule = {
         severity: 'warning',
         message: `${UNIT_LEVEL_LABELS[report.unit.level]}单位无权制定规章，但表二「规章」${listed}，请核实是否应为 0`,
         cells: nonZero,
-        target: { kind: 'cell', cell: first }
+        target: { kind: 'cell', cell: first },
+        key: 'P6'
       }
     ]
   }

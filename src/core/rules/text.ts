@@ -1,6 +1,7 @@
 /** P1 and P3: what the template asks of the narrative sections. */
 import { countableText } from '../report/marks'
 import { SECTION_IDS } from '../report/sections'
+import type { RuleSettings } from '../settings'
 import type { Rule } from './types'
 import { sectionLabel } from './format'
 import { isSpace } from './textScan'
@@ -75,6 +76,12 @@ export function overviewCount(text: string): { count: number; bodyStart: number 
   return { count: countCharacters(countableText(text.slice(bodyStart))).count, bodyStart }
 }
 
+/** Where a limit comes from, in a message: the national format's words, or the region's settings. */
+function limitSource(limit: number, settings: RuleSettings | undefined): string {
+  if (limit === OVERVIEW_LIMIT) return '超过“篇幅原则上不超过一千字”的要求'
+  return `超过设置的 ${limit} 字上限${settings?.profile ? `（地区配置「${settings.profile}」）` : ''}`
+}
+
 export const OVERVIEW_LENGTH_RULE: Rule = {
   id: 'P1',
   severity: 'warning',
@@ -82,20 +89,24 @@ export const OVERVIEW_LENGTH_RULE: Rule = {
   since: '2021',
   title: '“总体情况”篇幅原则上不超过一千字',
   reads: { sections: ['overview'] },
-  evaluate({ report }) {
+  evaluate({ report, settings }) {
+    const limit = settings?.overviewCharLimit ?? OVERVIEW_LIMIT
     const text = report.sections.overview
     const { count, bodyStart } = overviewCount(text)
-    if (count <= OVERVIEW_LIMIT) return []
-    const { limitEnd } = countCharacters(text.slice(bodyStart), OVERVIEW_LIMIT)
+    if (count <= limit) return []
+    const { limitEnd } = countCharacters(text.slice(bodyStart), limit)
     const preamble = bodyStart > 0 && text.slice(0, bodyStart).trim() ? '，不含开头关于本报告的说明' : ''
     return [
       {
         rule: 'P1',
         severity: 'warning',
-        message: `${sectionLabel('overview')}共 ${count} 字（不计空白${preamble}），超过“篇幅原则上不超过一千字”的要求`,
+        message: `${sectionLabel('overview')}共 ${count} 字（不计空白${preamble}），${limitSource(limit, settings)}`,
         cells: [],
         // Jump to where the text passes the limit: that is what the officer has to shorten.
-        target: { kind: 'section', section: 'overview', start: bodyStart + limitEnd, end: text.length }
+        target: { kind: 'section', section: 'overview', start: bodyStart + limitEnd, end: text.length },
+        // About the length: kept while the count and the limit stay as they were reviewed.
+        key: 'P1:overview',
+        concerns: `${count}/${limit}`
       }
     ]
   }
@@ -157,7 +168,9 @@ export const PROCESSING_FEE_RULE: Rule = {
         cells: [],
         target: cited
           ? { kind: 'section', section: 'other', start: cited.index, end: cited.index + cited[0].length }
-          : { kind: 'section', section: 'other' }
+          : { kind: 'section', section: 'other' },
+        // Whether a title is cited or not, it is the one finding about section 六's silence.
+        key: 'P3:other'
       }
     ]
   }

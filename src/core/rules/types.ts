@@ -1,6 +1,7 @@
 import type { CellId } from '../report/cells'
-import type { FormatGeneration, Report } from '../report/report'
+import type { FormatGeneration, Report, ReviewMark } from '../report/report'
 import type { SectionId } from '../report/sections'
+import type { RuleSettings } from '../settings'
 
 export type Severity = 'error' | 'warning' | 'hint'
 
@@ -24,10 +25,17 @@ export interface Finding {
   cells: readonly CellId[]
   target: JumpTarget
   /**
-   * A stable identity for a hint the officer may dismiss (kept in `report.dismissed`); findings
-   * without a key cannot be dismissed.
+   * A stable identity, kept with the officer's review of the finding (`report.review`). A rule sets it
+   * when the default (rule + target cell, or rule + section + the quoted words, review.ts) would not
+   * survive edits elsewhere — BLANK's first blank cell moves as cells are filled. The engine fills it in.
    */
   key?: string
+  /**
+   * What the finding is about beyond its cells' values, when it is not the text its target quotes:
+   * last year's figure X1 compares with, the share COPY measured, the heading FORMAT names. A review
+   * holds while this and the cells' values stay the same (review.ts).
+   */
+  concerns?: string
   /**
    * Set when the finding involves cells the import could not read (`unread`) or read with doubt
    * (`flagged`): likely an import fault, not the officer's; such findings are never errors.
@@ -39,6 +47,28 @@ export interface CheckContext {
   report: Report
   /** Last year's report of the same unit, when known: enables the cross-year checks. */
   previous?: Report
+  /** The region's settings (设置); absent: the national defaults. */
+  settings?: RuleSettings
+}
+
+/** Where a finding stands with the officer: not yet reviewed, or marked 已核实 / 忽略. */
+export type ReviewStatus = 'open' | ReviewMark
+
+/** A finding as the engine returns it: with its key, what it is about, and the officer's review. */
+export interface ReviewedFinding extends Finding {
+  key: string
+  /** A digest of what the finding is about (its cells' values, the text it quotes, `concerns`). */
+  fingerprint: string
+  status: ReviewStatus
+  /** The officer's reason, when reviewed. */
+  reason?: string
+  /** When it was reviewed (ISO 8601), when known. */
+  reviewedAt?: string
+  /**
+   * The review this finding had before what it is about changed: it is open again, and the panel
+   * says what the officer had marked.
+   */
+  reopened?: { status: ReviewMark; reason: string; at?: string }
 }
 
 /** A check as data: what it reads, how severe, and the evaluation. */

@@ -78,6 +78,7 @@ export const VALUE_RULE: Rule = {
 }
 
 const TABLE_CELLS = TABLES.map((table) => ({
+  id: table.id,
   name: table.name,
   cells: CELLS.filter((c) => c.table === table.id).map((c) => c.id)
 }))
@@ -111,6 +112,8 @@ export const BLANK_RULE: Rule = {
           rule: 'BLANK',
           severity: 'warning',
           origin: 'unread',
+          // The first blank moves as cells are filled: the key is the table's.
+          key: `BLANK:${table.id}:unread`,
           message:
             `「${IMPORT_LABELS.unread}」${table.name}有 ${notRead.length} 个单元格导入时未能识别（首个为${describeCell(notRead[0]!)}），` +
             '请对照原文补录；原文确为空白的，空白不等于 0',
@@ -123,6 +126,7 @@ export const BLANK_RULE: Rule = {
       findings.push({
         rule: 'BLANK',
         severity: 'warning',
+        key: `BLANK:${table.id}`,
         message:
           `${table.name}有 ${printed.length} 个单元格未填写（首个为${describeCell(first)}）；` +
           `空白不等于 0，${BLANK_EXPORT[report.settings.blankCells]}`,

@@ -12,9 +12,14 @@ export const FIGURE_PLACEHOLDER = '{n}'
 export const FIGURE_GAP = '…'
 
 const NUMBER = '([0-9０-９]+(?:[.．][0-9０-９]+)?|[零〇一二两三四五六七八九十百千]+)'
+/** A draft's 【待更新：12】 stands where the number will be: the figure is stated, with last year's number. */
+const MARKED_NUMBER = `(?:(【待更新：)${NUMBER}】|${NUMBER})`
 const GAP = '[^。；;！？!?\\n]{0,12}?'
 
-/** The pattern as a regular expression: the number is group 1. */
+/**
+ * The pattern as a regular expression: group 1 is set when the number is a 【待更新：…】 mark, and
+ * the number is group 2 (marked) or group 3.
+ */
 export function compileFigurePattern(pattern: string): RegExp {
   const [before = '', after = ''] = pattern.replace(/\.\.\./g, FIGURE_GAP).split(FIGURE_PLACEHOLDER)
   const literal = (part: string) =>
@@ -22,7 +27,7 @@ export function compileFigurePattern(pattern: string): RegExp {
       .split(FIGURE_GAP)
       .map((piece) => piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s*'))
       .join(GAP)
-  return new RegExp(`${literal(before)}\\s*${NUMBER}\\s*${literal(after)}`, 'g')
+  return new RegExp(`${literal(before)}\\s*${MARKED_NUMBER}\\s*${literal(after)}`, 'g')
 }
 
 export interface FoundFigure {
@@ -31,6 +36,8 @@ export interface FoundFigure {
   start: number
   end: number
   quote: string
+  /** The number is a draft's 【待更新】 mark: last year's figure, still to be updated (STALE says so). */
+  marked: boolean
 }
 
 /** Every statement of a figure in `text`, by any of its patterns, in reading order. */
@@ -38,9 +45,9 @@ export function findFigure(text: string, patterns: readonly string[]): FoundFigu
   const found: FoundFigure[] = []
   for (const pattern of patterns) {
     for (const match of text.matchAll(compileFigurePattern(pattern))) {
-      const value = readNumber(match[1] ?? '')
+      const value = readNumber(match[2] ?? match[3] ?? '')
       if (value === undefined || found.some((f) => f.start === match.index)) continue
-      found.push({ value, start: match.index, end: match.index + match[0].length, quote: match[0] })
+      found.push({ value, start: match.index, end: match.index + match[0].length, quote: match[0], marked: match[1] !== undefined })
     }
   }
   return found.sort((a, b) => a.start - b.start)

@@ -9,10 +9,13 @@ import type { RegionProfile } from './schema'
 export * from './schema'
 export * from './parse'
 export { NATIONAL_PROFILE, NATIONAL_PROFILE_NAME } from './defaults'
+import { NATIONAL_PROFILE_NAME } from './defaults'
 export { compileFigurePattern, findFigure, mentionsAny, FIGURE_GAP, FIGURE_PLACEHOLDER, type FoundFigure } from './figures'
 
 /** What the checks need from the settings (to be passed as `CheckContext.settings`). */
 export interface RuleSettings {
+  /** The region profile's name, for messages that cite a local limit (“某某市 2025 年要求”). */
+  profile?: string
   /** 报送截止日期, month and day of the year after the report's. */
   deadline: { month: number; day: number }
   /** P1's limit for 总体情况 (national: 1000). */
@@ -34,6 +37,7 @@ export interface ExportSettings {
 
 export function ruleSettings(profile: RegionProfile): RuleSettings {
   return {
+    ...(profile.name !== NATIONAL_PROFILE_NAME ? { profile: profile.name } : {}),
     deadline: { ...profile.deadline },
     overviewCharLimit: profile.overviewCharLimit,
     copyRatioThreshold: profile.copyRatioThreshold,

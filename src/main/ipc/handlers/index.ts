@@ -11,7 +11,7 @@ import { createExportHandlers } from './export'
 import { createImportHandlers } from './import'
 import { createLibraryHandlers } from './library'
 import { createPathMask, withOfficerErrors } from './officerErrors'
-import { reportHandlers } from './report'
+import { createReportHandlers } from './report'
 import { createSettingsHandlers } from './settings'
 
 /**
@@ -37,7 +37,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const mask = createPathMask(deps.library.paths.root, deps.tokens)
   return {
     ...createAppHandlers(deps.appInfo),
-    ...reportHandlers,
+    ...createReportHandlers(deps.settings),
     'app:checkFonts': () => (deps.fonts ?? createFontChecker()).check(),
     ...withOfficerErrors(
       {

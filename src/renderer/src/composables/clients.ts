@@ -3,7 +3,7 @@
  * component test, the browser harness) provides another. The default is a factory, so a test that
  * provides a fake never touches the real client or `window.api`.
  */
-import { inject, type InjectionKey } from 'vue'
+import { hasInjectionContext, inject, type InjectionKey } from 'vue'
 import { exportClient } from '../api/exportClient'
 import { importClient } from '../api/importClient'
 import { libraryClient } from '../api/libraryClient'
@@ -27,6 +27,10 @@ export function useExportClient(): ExportClient {
   return inject(EXPORT_CLIENT, () => exportClient, true)
 }
 
+/**
+ * Also reached outside any component (the report store reads the settings store for the checks, and
+ * a store may be created before an app is mounted, as in the store's own tests): the real client then.
+ */
 export function useSettingsClient(): SettingsClient {
-  return inject(SETTINGS_CLIENT, () => settingsClient, true)
+  return hasInjectionContext() ? inject(SETTINGS_CLIENT, () => settingsClient, true) : settingsClient
 }

@@ -15,19 +15,24 @@ import { computed, reactive, ref, shallowReactive, shallowRef, watch } from 'vue
 import { BALANCES, type CellId } from '../../../core/report/cells'
 import { copyMeasure, type CopyMeasure } from '../../../core/report/copyMeasure'
 import { resolveLinkedMarks } from '../../../core/report/markLinks'
-import type { Report } from '../../../core/report/report'
+import type { Report, ReviewMark } from '../../../core/report/report'
 import { SECTION_IDS, type SectionId } from '../../../core/report/sections'
 import type { TableId } from '../../../core/report/tables'
 import {
   checkReport,
+  markFinding,
   notApplied as rulesNotApplied,
+  openCounts,
+  reopenFinding as withoutReview,
   SEVERITY_ORDER,
   type Finding,
   type JumpTarget,
+  type ReviewedFinding,
   type RuleNotApplied,
   type Severity
 } from '../../../core/rules'
 import { notifyError } from '../utils/discrete'
+import { useSettingsStore } from './settings'
 
 /** Writes the report somewhere durable; may return the time written (LibraryClient.save does). */
 export type SaveReport = (report: Report) => Promise<{ updatedAt?: string } | void>
@@ -42,10 +47,10 @@ interface Command {
   label: string
   cells: { cell: CellId; before: number | undefined; after: number | undefined }[]
   sections: { section: SectionId; before: string; after: string }[]
-  /** The hints dismissed, when the step changed them. */
-  dismissed?: { before: readonly string[] | undefined; after: readonly string[] | undefined }
   /** The document block (成文日期), when the command changed it. */
   document?: { before: Report['document']; after: Report['document'] }
+  /** The officer's reviews of findings, when the step changed them. */
+  review?: { before: Report['review']; after: Report['review'] }
   /** Consecutive edits with the same key (typing in one cell or one section) merge into one step. */
   mergeKey?: string
   at: number
@@ -163,16 +168,22 @@ export const useReportStore = defineStore('report', () => {
   // ---------------------------------------------------------------------------------------------
   // Findings
 
-  const findings = computed<Finding[]>(() => (report.value ? checkReport(report.value, previous.value) : []))
+  /** The region's settings the checks read (设置); the national defaults until they are loaded. */
+  const settings = useSettingsStore()
+
+  /** Every finding, with its key and the officer's review (open, 已核实, 忽略). */
+  const allFindings = computed<ReviewedFinding[]>(() =>
+    report.value ? checkReport(report.value, previous.value, settings.rules) : []
+  )
+  /** What the officer still has to look at: the counts, the marks on cells and text, the panel's groups. */
+  const findings = computed<ReviewedFinding[]>(() => allFindings.value.filter((f) => f.status === 'open'))
+  /** Findings marked 已核实 or 忽略 while their figures stay as they were: listed apart, collapsed. */
+  const reviewedFindings = computed<ReviewedFinding[]>(() => allFindings.value.filter((f) => f.status !== 'open'))
 
   /** Rules the report is not judged by (its format generation did not have them), with the reason. */
   const notApplied = computed<RuleNotApplied[]>(() => (report.value ? rulesNotApplied(report.value) : []))
 
-  const counts = computed<Record<Severity, number>>(() => {
-    const out: Record<Severity, number> = { error: 0, warning: 0, hint: 0 }
-    for (const f of findings.value) out[f.severity]++
-    return out
-  })
+  const counts = computed<Record<Severity, number>>(() => openCounts(allFindings.value))
 
   /**
    * The mark each cell shows: findings whose target is the cell (the anchor of a wrong sum, the
@@ -275,11 +286,11 @@ export const useReportStore = defineStore('report', () => {
       for (const change of command.sections) texts[change.section] = change[side]
       next = { ...next, sections: texts }
     }
-    if (command.dismissed) {
-      const dismissed = command.dismissed[side]
-      if (dismissed?.length) next = { ...next, dismissed: [...dismissed] }
+    if (command.review) {
+      const review = command.review[side]
+      if (review && Object.keys(review).length) next = { ...next, review }
       else {
-        const { dismissed: _dropped, ...rest } = next
+        const { review: _dropped, ...rest } = next
         next = rest
       }
     }
@@ -389,20 +400,25 @@ export const useReportStore = defineStore('report', () => {
     mergeBroken = true
   }
 
-  /** Hides a hint the officer judged beside the point (kept in the report, undoable). */
-  function dismissFinding(finding: Pick<Finding, 'key'>): void {
+  /**
+   * Marks a warning or a hint 已核实 or 忽略 with the officer's reason (kept in the report, one undo
+   * step). Throws ReviewError, worded for the officer, for an error or an empty reason.
+   */
+  function reviewFinding(finding: ReviewedFinding, status: ReviewMark, reason: string): void {
     const current = report.value
-    if (!current || finding.key === undefined || current.dismissed?.includes(finding.key)) return
-    const after = [...(current.dismissed ?? []), finding.key]
-    record({ label: '忽略提示', cells: [], sections: [], dismissed: { before: current.dismissed, after }, at: Date.now() })
+    if (!current) return
+    const next = markFinding(current, finding, status, reason, new Date().toISOString())
+    const label = status === 'checked' ? '标为已核实' : '忽略'
+    record({ label, cells: [], sections: [], review: { before: current.review, after: next.review }, at: Date.now() })
     mergeBroken = true
   }
 
-  /** Shows every dismissed hint again. */
-  function restoreDismissed(): void {
+  /** Opens a reviewed finding again (one undo step). */
+  function reopenFinding(key: string): void {
     const current = report.value
-    if (!current?.dismissed?.length) return
-    record({ label: '恢复提示', cells: [], sections: [], dismissed: { before: current.dismissed, after: undefined }, at: Date.now() })
+    if (!current?.review || !(key in current.review)) return
+    const next = withoutReview(current, key)
+    record({ label: '重新打开', cells: [], sections: [], review: { before: current.review, after: next.review }, at: Date.now() })
     mergeBroken = true
   }
 
@@ -644,6 +660,8 @@ export const useReportStore = defineStore('report', () => {
     report,
     previous,
     findings,
+    allFindings,
+    reviewedFindings,
     notApplied,
     counts,
     cellMarks,
@@ -669,8 +687,8 @@ export const useReportStore = defineStore('report', () => {
     setCells,
     setSection,
     insertSentence,
-    dismissFinding,
-    restoreDismissed,
+    reviewFinding,
+    reopenFinding,
     clearLinkNotice,
     setPublishedOn,
     fillTotals,
