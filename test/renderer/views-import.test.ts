@@ -30,16 +30,17 @@ function samplePreview(): ImportPreview {
       { heading: '二、主动公开政府信息情况', section: 'proactive', text: '全年主动公开政府信息 120 条。' }
     ],
     values: [
-      { cell: 't3.new.natural', value: 12, confidence: 1, flags: [], source: { block: 3, text: '12' } },
+      { cell: 't3.new.natural', value: 12, method: 'read', confidence: 1, flags: [], source: { block: 3, text: '12' } },
       {
         cell: 't3.public.natural',
         value: 7,
+        method: 'derived',
         confidence: 0.6,
         flags: ['split'],
         note: '原文“712”按合计拆分',
         source: { block: 3, text: '712' }
       },
-      { cell: 't4.review.upheld', value: 1, confidence: 0.8, flags: ['approximate'], source: { block: 5 } }
+      { cell: 't4.review.upheld', value: 1, method: 'read', confidence: 0.8, flags: ['approximate'], source: { block: 5 } }
     ],
     legacy: [{ label: '受理政府信息公开申请总数', unit: '件', values: { 本年: '12' }, source: { block: 4 } }],
     missing: ['表四 行政诉讼'],

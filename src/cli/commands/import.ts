@@ -1,6 +1,7 @@
 import type { Command } from 'commander'
 import { cellDef, LABEL_SEPARATOR } from '../../core/report/cells'
 import { formatValue } from '../../core/report/tsv'
+import { needsReview } from '../../core/import/certainty'
 import { recognizeReport } from '../../core/import/recognizeReport'
 import type { ImportedValue, ParsedReport, ValueSource } from '../../core/import/types'
 import { readDocumentFile, readPastedText } from '../../main/services/readers/index'
@@ -52,6 +53,7 @@ function valueJson(value: ImportedValue) {
     row: cell.rowPath.join(LABEL_SEPARATOR),
     column: cell.columnPath.join(LABEL_SEPARATOR),
     value: formatValue(value.value),
+    method: value.method,
     confidence: Math.round(value.confidence * 100) / 100,
     source: describeSource(value.source),
     ...(value.flags.length ? { flags: value.flags } : {}),
@@ -95,6 +97,6 @@ function importSummary(parsed: ParsedReport, output: string | undefined): string
 }
 
 function reviewCount(parsed: ParsedReport): string {
-  const review = parsed.values.filter((v) => v.flags.length > 0 || v.confidence < 1).length
+  const review = parsed.values.filter(needsReview).length
   return review ? `，其中 ${review} 个需要核对` : ''
 }

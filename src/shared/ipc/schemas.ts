@@ -114,9 +114,10 @@ const valueSourceSchema = z.object({
 const importedValueSchema = z.object({
   cell: cellIdSchema,
   value: z.number(),
+  method: z.enum(['read', 'derived', 'placed', 'suggested']),
   confidence: z.number(),
   source: valueSourceSchema,
-  flags: z.array(z.enum(['mapped-2019', 'approximate', 'split', 'review'])),
+  flags: z.array(z.enum(['mapped-2019', 'approximate', 'split', 'placed', 'review'])),
   note: z.string().optional()
 })
 
@@ -126,7 +127,8 @@ const legacyFigureSchema = z.object({
   values: z.record(z.string(), z.string()),
   source: valueSourceSchema,
   parent: z.string().optional(),
-  valueSources: z.record(z.string(), valueSourceSchema).optional()
+  valueSources: z.record(z.string(), valueSourceSchema).optional(),
+  derived: z.record(z.string(), z.string()).optional()
 })
 
 const parsedSectionSchema = z.object({

@@ -15,7 +15,9 @@
 import { CELLS, LABEL_SEPARATOR, type CellId } from '../../../report/cells'
 import { TABLES, type TableId } from '../../../report/tables'
 import type { Block, Generation, ImportedValue } from '../../types'
+import { narrativeFigures } from '../narrativeFigures'
 import { assemble } from './assemble'
+import type { StepBudget } from './budget'
 import { paragraphLine, type Line } from './lines'
 import { normalizeLabel } from './normalize'
 import { placeReadings } from './place'
@@ -35,7 +37,12 @@ const GAP_FRAGMENT_LENGTH = 24
 /** A section heading between two tables (三、收到和处理…) is narrative's, not the tables'. */
 const SECTION_HEADING = /^[一二三四五六七八九十]{1,2}、.{4,}/
 
-export function recognizeTables(blocks: readonly Block[], generation: Generation): TableRecognition {
+export interface TableOptions {
+  /** The step budget of the run-together splits (tests and the bench observe it). */
+  budget?: StepBudget
+}
+
+export function recognizeTables(blocks: readonly Block[], generation: Generation, options: TableOptions = {}): TableRecognition {
   // Pre-2019 附表 are a different set of figures (legacy recognition), not these tables.
   if (generation === 'pre-2019') return { values: [], consumed: new Set(), missing: [], warnings: [] }
   const lines: Line[] = blocks.flatMap((block, index) => {
@@ -44,7 +51,12 @@ export function recognizeTables(blocks: readonly Block[], generation: Generation
     return line ? [line] : []
   })
   const { readings, used, seen } = assemble(lines)
-  const placed = placeReadings(readings, generation)
+  // The narrative's own figures, for choosing among splits of run-together rows.
+  const narrative = blocks.flatMap((block, index) => (block.kind === 'paragraph' && !used.has(index) ? [block.text] : []))
+  const placed = placeReadings(readings, generation, {
+    evidence: narrativeFigures(narrative),
+    ...(options.budget ? { budget: options.budget } : {})
+  })
   return {
     values: placed.values,
     consumed: consumedBlocks(blocks, used),

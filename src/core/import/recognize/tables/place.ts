@@ -4,22 +4,35 @@
  * own identities and 2019 labels mapped as spec §2.1 says. Figures are imported exactly as
  * printed; a blank stays blank.
  */
-import { cellId, LABEL_SEPARATOR, leaves, type CellId } from '../../../report/cells'
+import { BALANCES, cellId, LABEL_SEPARATOR, leaves, type CellId } from '../../../report/cells'
 import { TABLE_2, TABLE_3, TABLE_4, type TableId } from '../../../report/tables'
-import type { Generation, ImportedValue, ValueFlag, ValueSource } from '../../types'
+import { confidenceOf, type Backing } from '../../certainty'
+import { SPLIT_ROW_SHARE, SPLIT_STEP_BUDGET } from '../../limits'
+import type { Generation, ImportedValue, ValueFlag, ValueMethod, ValueSource } from '../../types'
 import type { Reading } from './assemble'
+import { StepBudget } from './budget'
 import { BLOCK_COLUMNS_2019, UNDIVIDED_GROUPS } from './format2019'
+import { solveJointly, type Evidence, type Relation, type Run, type RunOutcome } from './jointSplit'
 import { isDigitString, removeSpaces } from './normalize'
-import { keepsBalances, splitDigits, type SplitGroup } from './runTogether'
+import { splitDigits, type SplitGroup } from './runTogether'
 import { officialPositions, select } from './selectSlots'
 import { TARGETS, type Target } from './targets'
 
-/** Confidence of a value recovered by splitting run-together digits. */
-export const SPLIT_CONFIDENCE = 0.6
-/** Confidence of a value mapped from a 2019 label onto today's cell. */
-const MAPPED_CONFIDENCE = 0.8
-/** Confidence of the undivided （六）其他处理 put into 3.其他. */
-const UNDIVIDED_CONFIDENCE = 0.7
+/** Mapping factor of a value mapped from a 2019 label onto today's cell. */
+const MAPPED_FACTOR = 0.8
+/** Mapping factor of the undivided （六）其他处理 put into 3.其他. */
+const UNDIVIDED_FACTOR = 0.7
+/** Mapping factor of the old row name 规范性文件 printed in a 2021 table: the same row. */
+const RENAMED_FACTOR = 0.95
+
+/** Every identity of the tables, as the joint split reads them. */
+export const TABLE_RELATIONS: readonly Relation[] = BALANCES.map((b) => ({ left: b.left, right: b.right, kind: 'eq' as const }))
+
+export interface PlaceOptions {
+  /** Figures the narrative states, to choose among splits the identities leave open. */
+  evidence?: readonly Evidence[]
+  budget?: StepBudget
+}
 
 export interface Placed {
   values: ImportedValue[]
@@ -29,18 +42,23 @@ export interface Placed {
 }
 
 interface Emit {
-  confidence: number
+  /** Label score and mapping factors: what a clean read would be multiplied by. */
+  factors: number[]
   flags: ValueFlag[]
   note?: string
 }
 
 interface PendingSplit {
-  cells: CellId[]
-  candidates: number[][]
+  /** Cell per position; undefined for a printed column with no cell today. */
+  cells: (CellId | undefined)[]
+  run: Run
+  tokens: string[]
   source: ValueSource
   row: string
   emits: Emit[]
 }
+
+const CLEAN: Emit = { factors: [], flags: [] }
 
 const T3_COLUMNS = leaves(TABLE_3.columns).map((l) => l.node.key)
 const T4_COLUMNS = leaves(TABLE_4.columns).map((l) => l.node.key)
@@ -66,7 +84,8 @@ function columnLabel(target: Target): string {
 }
 
 
-export function placeReadings(readings: readonly Reading[], generation: Generation): Placed {
+export function placeReadings(readings: readonly Reading[], generation: Generation, options: PlaceOptions = {}): Placed {
+  const budget = options.budget ?? new StepBudget(SPLIT_STEP_BUDGET)
   const values = new Map<CellId, ImportedValue>()
   const warnings: string[] = []
   const accounted = new Set<CellId>()
@@ -75,11 +94,12 @@ export function placeReadings(readings: readonly Reading[], generation: Generati
   const rowNotes = new Map<string, string[]>()
   const noteRow = (note: string, row: string) => rowNotes.set(note, [...(rowNotes.get(note) ?? []), row])
 
-  const set = (id: CellId, value: number, source: ValueSource, emit: Emit) => {
+  const set = (id: CellId, value: number, source: ValueSource, emit: Emit, method: ValueMethod = 'read', backing: Backing = 'label') => {
     const before = values.get(id)
+    const confidence = confidenceOf(method, backing, emit.factors)
     // A reading under an exact label outranks one under a label only like it (a statistics table of
     // the narrative whose “行政许可信息” row precedes 表二): the first of equals is kept.
-    if (before && before.confidence >= emit.confidence) {
+    if (before && before.confidence >= confidence) {
       if (before.value !== value) {
         warnings.push(`${describe(id)}出现两次，数值不同（${before.value} 与 ${value}），保留先出现的 ${before.value}`)
       }
@@ -91,7 +111,8 @@ export function placeReadings(readings: readonly Reading[], generation: Generati
     values.set(id, {
       cell: id,
       value,
-      confidence: emit.confidence,
+      method,
+      confidence,
       source,
       flags: [...emit.flags],
       ...(emit.note ? { note: emit.note } : {})
@@ -140,34 +161,16 @@ export function placeReadings(readings: readonly Reading[], generation: Generati
     }
     const first = reading.slots[0]!
     const source: ValueSource = { ...first.source, text: reading.slots.map((s) => s.text).join(' ') }
-    const candidates = splitDigits(selection.tokens, shape)
-    const splitEmits = emits.map(
-      (emit): Emit => ({
-        confidence: Math.min(emit.confidence, SPLIT_CONFIDENCE),
-        flags: [...new Set<ValueFlag>([...emit.flags, 'split'])],
-        note: [`由连写数字“${selection.tokens.join(' ')}”按勾稽关系拆分`, emit.note].filter(Boolean).join('；')
-      })
-    )
-    const keep = cells.map((id) => id !== undefined)
-    if (candidates.length === 0) {
-      const runTogether = selection.tokens.some((t) => t.length > 1)
-      warnings.push(
-        runTogether
-          ? `${row}数字连写“${selection.tokens.join(' ')}”，找不到符合合计关系的拆分，已留空`
-          : `${row}只有 ${selection.tokens.length} 个数值，应为 ${cells.length} 个，已留空`
-      )
-      cells.forEach((id) => id && accounted.add(id))
-    } else if (candidates.length === 1) {
-      candidates[0]!.forEach((value, i) => cells[i] && set(cells[i]!, value, source, splitEmits[i]!))
-    } else {
-      pending.push({
-        cells: cells.filter((id): id is CellId => id !== undefined),
-        candidates: candidates.map((c) => c.filter((_, i) => keep[i])),
-        source,
-        row,
-        emits: splitEmits.filter((_, i) => keep[i])
-      })
-    }
+    const enumerated = splitDigits(selection.tokens, shape, budget.slice(SPLIT_STEP_BUDGET * SPLIT_ROW_SHARE))
+    const keys = cells.map((id, i) => id ?? `${row}#${pending.length}:${i}`)
+    pending.push({
+      cells: [...cells],
+      run: { keys, candidates: enumerated.candidates, complete: enumerated.complete },
+      tokens: selection.tokens,
+      source,
+      row,
+      emits: [...emits]
+    })
   }
 
   const official = officialPositions(
@@ -189,7 +192,7 @@ export function placeReadings(readings: readonly Reading[], generation: Generati
     if (reading.score >= 1) return base
     const note = `行标签印作“${reading.label}”，按“${target.path.at(-1) ?? ''}”识别`
     return {
-      confidence: Math.min(base.confidence, reading.score),
+      factors: [...base.factors, reading.score],
       flags: [...new Set<ValueFlag>([...base.flags, 'review'])],
       note: base.note ? `${base.note}；${note}` : note
     }
@@ -204,7 +207,7 @@ export function placeReadings(readings: readonly Reading[], generation: Generati
       return
     }
     let rowKey = target.key
-    let emit: Emit = { confidence: 1, flags: [] }
+    let emit: Emit = CLEAN
     if (!target.leaf) {
       // The group printed as one row stands for its sub-rows only when they are not printed too;
       // otherwise it is a subtotal row the format does not have.
@@ -215,7 +218,7 @@ export function placeReadings(readings: readonly Reading[], generation: Generati
         return
       }
       rowKey = undivided.into
-      emit = { confidence: UNDIVIDED_CONFIDENCE, flags: ['mapped-2019'], note: undivided.note }
+      emit = { factors: [UNDIVIDED_FACTOR], flags: ['mapped-2019'], note: undivided.note }
       for (const sibling of TARGETS.filter((t) => t.table === 't3' && t.parents.at(-1) === target.key)) {
         if (sibling.key === rowKey) continue
         T3_COLUMNS.forEach((c) => accounted.add(cellId('t3', sibling.key, c)))
@@ -243,14 +246,15 @@ export function placeReadings(readings: readonly Reading[], generation: Generati
     const tokens = reading.slots.map((s) => removeSpaces(s.text))
     if (reading.slots.length === whole) groups = T4_GROUPS
     else if (groups !== T4_GROUPS && reading.slots.length < groups.length * order.length) {
-      const fits = reading.slots.every((s) => isDigitString(s.text)) && splitDigits(tokens, shapeOf(groups)).length > 0
+      const fits =
+        reading.slots.every((s) => isDigitString(s.text)) &&
+        splitDigits(tokens, shapeOf(groups), budget.slice(SPLIT_STEP_BUDGET * SPLIT_ROW_SHARE)).candidates.length > 0
       if (!fits) groups = T4_GROUPS
     }
     const cells = groups.flatMap((g) => order.map((c) => cellId('t4', g, c)))
     const row = target && groups !== T4_GROUPS ? quoted('t4', target.path) : '表四'
     const shape = shapeOf(groups)
-    const clean: Emit = { confidence: 1, flags: [] }
-    const emit = target ? fuzzyEmit(reading, target, clean) : clean
+    const emit = target ? fuzzyEmit(reading, target, CLEAN) : CLEAN
     fill(reading, cells, shape, row, cells.map(() => emit))
   }
 
@@ -271,12 +275,12 @@ export function placeReadings(readings: readonly Reading[], generation: Generati
     }
     const rowKey = target.from2019?.to ?? target.key
     const official = rowTarget('t2', rowKey)
-    let emit: Emit = { confidence: 1, flags: [] }
+    let emit: Emit = CLEAN
     if (target.from2019?.to) {
       emit =
         generation === '2021'
-          ? { confidence: 0.95, flags: ['review'], note: `行名印作“${target.path.at(-1)}”，按“${official.path.at(-1)}”导入` }
-          : { confidence: MAPPED_CONFIDENCE, flags: ['mapped-2019'], note: `2019 年格式“${target.path.at(-1)}”按“${official.path.at(-1)}”导入` }
+          ? { factors: [RENAMED_FACTOR], flags: ['review'], note: `行名印作“${target.path.at(-1)}”，按“${official.path.at(-1)}”导入` }
+          : { factors: [MAPPED_FACTOR], flags: ['mapped-2019'], note: `2019 年格式“${target.path.at(-1)}”按“${official.path.at(-1)}”导入` }
     }
     const columns = t2Columns(reading, block)
     const cells = columns.map((c) => (c.from2019 ? c.from2019.to : c.key)).map((k) => (k ? cellId('t2', rowKey, k) : undefined))
@@ -309,7 +313,7 @@ export function placeReadings(readings: readonly Reading[], generation: Generati
       if (!c.from2019?.to) return rowEmit
       const mapping = `2019 年格式“${columnLabel(c)}”按“${columnLabel(columnTarget('t2', c.from2019.to, block))}”导入`
       return {
-        confidence: Math.min(rowEmit.confidence, MAPPED_CONFIDENCE),
+        factors: [...rowEmit.factors, MAPPED_FACTOR],
         flags: [...new Set<ValueFlag>([...rowEmit.flags, 'mapped-2019'])],
         note: [...new Set([rowEmit.note, mapping].filter(Boolean))].join('；')
       }
@@ -331,28 +335,64 @@ export function placeReadings(readings: readonly Reading[], generation: Generati
   }
 
   function resolvePending(): void {
-    let progress = true
-    while (progress && pending.length) {
-      progress = false
-      for (const split of [...pending]) {
-        const viable = split.candidates.filter((candidate) =>
-          keepsBalances(split.cells, candidate, (id) => values.get(id)?.value)
-        )
-        if (viable.length !== 1) continue
-        viable[0]!.forEach((value, i) => set(split.cells[i]!, value, split.source, split.emits[i]!))
-        pending.splice(pending.indexOf(split), 1)
-        progress = true
+    const known = new Map<string, number>()
+    for (const [id, v] of values) known.set(id, v.value)
+    const outcomes = solveJointly(
+      pending.map((p) => p.run),
+      known,
+      TABLE_RELATIONS,
+      budget,
+      options.evidence ?? []
+    )
+    pending.forEach((split, k) => settle(split, outcomes[k]!))
+  }
+
+  function settle(split: PendingSplit, outcome: RunOutcome): void {
+    const printed = `“${split.tokens.join(' ')}”`
+    const how =
+      outcome.basis === 'narrative'
+        ? `由连写数字${printed}拆分：符合合计关系的拆分不止一种，按正文“${outcome.quotes.join('；')}”确定`
+        : outcome.basis === 'joint'
+          ? `由连写数字${printed}按本行合计及各列勾稽关系拆分`
+          : `由连写数字${printed}按${split.cells.length > 1 && split.run.candidates.length ? '本行合计关系' : '唯一可能的写法'}拆分`
+    const backing: Backing = outcome.basis ?? 'row'
+    const decided: string[] = []
+    const open: string[] = []
+    split.cells.forEach((id, i) => {
+      if (!id) return
+      const value = outcome.values[i]
+      if (value === undefined) {
+        open.push(describeColumn(id))
+        accounted.add(id)
+        return
       }
-    }
-    for (const split of pending) {
-      split.cells.forEach((id) => accounted.add(id))
-      const shown = split.candidates.slice(0, 3).map((c) => c.join('|'))
+      decided.push(describeColumn(id))
+      const emit = split.emits[i]!
+      set(id, value, split.source, {
+        factors: emit.factors,
+        flags: [...new Set<ValueFlag>([...emit.flags, 'split'])],
+        note: [how, emit.note].filter(Boolean).join('；')
+      }, 'derived', backing)
+    })
+    if (open.length === 0) return
+    const run = split.tokens.join(' ')
+    if (outcome.problem === 'budget') {
+      warnings.push(`${split.row}数字连写“${run}”可能的拆分过多，超出计算上限，已留空`)
+    } else if (outcome.problem === 'none' || outcome.openCount === 0) {
+      const runTogether = split.tokens.some((t) => t.length > 1)
       warnings.push(
-        `${split.row}数字连写“${split.source.text}”有 ${split.candidates.length >= 64 ? '多' : split.candidates.length} 种可能的拆分（如 ${shown.join('；')}），无法确定，已留空`
+        runTogether
+          ? `${split.row}数字连写“${run}”，找不到符合合计关系的拆分，已留空`
+          : `${split.row}只有 ${split.tokens.length} 个数值，应为 ${split.cells.length} 个，已留空`
+      )
+    } else {
+      const shown = outcome.open.map((c) => c.filter((_, i) => split.cells[i] !== undefined).join('|'))
+      const which = decided.length ? `，其中「${open.join('、')}」` : '，'
+      warnings.push(
+        `${split.row}数字连写“${run}”有 ${outcome.openCount} 种可能的拆分（如 ${shown.join('；')}）${which}无法确定，已留空`
       )
     }
   }
-
 }
 
 function leavesOf(target: Target): string[] {
