@@ -5,11 +5,14 @@
  */
 import { SECTION_IDS, type SectionId } from '../report/sections'
 import { createReport, type Report } from '../report/report'
+import { SPLIT_STEP_BUDGET } from './limits'
 import { normalizeBlocks } from './normalize/index'
+import { unflattenPage } from './recognize/dump/index'
 import { detectGeneration } from './recognize/generation'
 import { mapLegacyFigures, readLegacyFigures } from './recognize/legacy'
 import { splitSections } from './recognize/sections'
 import { findSignature } from './recognize/signature'
+import { StepBudget } from './recognize/tables/budget'
 import { recognizeTables } from './recognize/tables/index'
 import { findUnitAndYear } from './recognize/unitYear'
 import type { ImportedValue, ParsedReport, ParsedSection, ReadResult } from './types'
@@ -26,9 +29,13 @@ export interface RecognizeOptions {
 const UNKNOWN_UNIT = '（未识别单位）'
 
 export function recognizeReport(read: Pick<ReadResult, 'blocks' | 'warnings'>, options: RecognizeOptions = {}): ParsedReport {
-  const { blocks, repairs } = normalizeBlocks(read.blocks)
+  const normalized = normalizeBlocks(read.blocks)
+  const budget = new StepBudget(SPLIT_STEP_BUDGET)
+  // A whole page saved as text: its furniture dropped, its one-line body cut into paragraphs and tables.
+  const page = unflattenPage(normalized.blocks, budget)
+  const blocks = page.blocks
   const missing: string[] = []
-  const warnings = [...read.warnings, ...repairs]
+  const warnings = [...read.warnings, ...normalized.repairs, ...page.notices]
 
   const { unit, year, titleBlocks, documentNumber } = findUnitAndYear(blocks)
   const signature = findSignature(blocks)
@@ -36,7 +43,7 @@ export function recognizeReport(read: Pick<ReadResult, 'blocks' | 'warnings'>, o
   if (!unit) missing.push('单位名称')
   if (!year) missing.push('报告年度')
 
-  const tables = recognizeTables(blocks, generation)
+  const tables = recognizeTables(blocks, generation, { budget })
   const legacy = generation === 'pre-2019' ? readLegacyFigures(blocks) : { figures: [], consumed: new Set<number>() }
   const values: ImportedValue[] = [...tables.values, ...mapLegacyFigures(legacy.figures)]
   // Only report missing tables for the generations that have them.
