@@ -12,7 +12,7 @@
  */
 import type { Block } from '../../types'
 import type { StepBudget } from '../tables/budget'
-import { classifyLine, LEADING_WIDGETS, leadingBreadcrumb, TRAILER } from './furniture'
+import { classifyLine, LEADING_WIDGETS, TRAILER } from './furniture'
 import { splitAtHeadings } from './inlineHeadings'
 import { legacyRegions } from './legacyStream'
 import { tableRegions } from './tableStream'
@@ -29,8 +29,6 @@ const LONG_LINE = 300
 const HEADER_NOTICE = 4
 /** Header lines are looked for among the first blocks only. */
 const HEADER_SCAN = 30
-/** A title is found near the start of the body. */
-const TITLE = /^(.{0,40}?(?:19|20|二〇|二零)[\d〇零一二三四五六七八九]{2}\s*年度?.{0,40}?(?:年度报告|工作报告|报告|年报)(?:\s*[（(][^）)]{1,16}[）)])?)(?=\s|[一二三四五六七八九十]{1,3}、|根据|按照|依据|为|本报告|本年度|\d{4}年|（|$)/
 const DATE = '(?:\\d{4}|[〇零一二三四五六七八九]{4})\\s*年\\s*[\\d一二三四五六七八九十]{1,3}\\s*月\\s*[\\d一二三四五六七八九十]{1,3}\\s*日'
 const CLOSING = new RegExp(`^([\\p{Script=Han}（）()·\\s]{2,40}?)\\s*(${DATE})\\s*$`, 'u')
 const SIGNER = /(?:人民政府|办事处|委员会|办公室|管委会|局|厅|委|院|中心|政府|街道|镇|乡)$/
@@ -116,14 +114,12 @@ function recut(source: string, wholeDocument: boolean, budget: StepBudget): Recu
 
   const blocks: Block[] = []
   const paragraph = (t: string): Block => ({ kind: 'paragraph', text: t })
-  // Furniture before the title: a breadcrumb, widgets.
-  let from = leadingBreadcrumb(text)
-  const widgets = LEADING_WIDGETS.exec(text.slice(from))
-  if (widgets && TITLE.test(text.slice(from + widgets[0].length))) from += widgets[0].length
-  const title = TITLE.exec(text.slice(from))
-  if (title && (kept[0]?.start ?? Infinity) > from) {
-    blocks.push(paragraph(title[1]!.trim()))
-    from += title[0].length
+  let from = 0
+  const head = pageHead(text, kept[0]?.start ?? text.length)
+  if (head) {
+    if (head.documentNumber) blocks.push(paragraph(head.documentNumber))
+    blocks.push(paragraph(head.title))
+    from = head.bodyStart
   }
   // After the body: related links and the site's footer.
   let to = text.length
@@ -155,6 +151,46 @@ function recut(source: string, wholeDocument: boolean, budget: StepBudget): Recu
   }
   narrative(at, text.length)
   return { blocks, tables: kept.length, trailer: to < source.length, warnings }
+}
+
+const DOCUMENT_NUMBER = /^\s*([\p{Script=Han}]{1,12}〔\d{4}〕\d{1,4}号)\s*/u
+/** A title anywhere: a name, a year, …报告 — no colon, space or page furniture inside. */
+const TITLE_ANYWHERE =
+  /[^\s：:>＞»›【】[\]！!。，,；;|｜]{2,40}?(?:19|20|二〇|二零)[\d〇零一二三四五六七八九]{2}\s*年度?[^\s：:>＞»›【】[\]！!。，,；;|｜]{0,40}?(?:年度报告|工作报告|年报|报告)(?:[（(][^）)]{1,16}[）)])?/gu
+/** What starts a report's body: its opening sentence, or its first heading. */
+const BODY_START =
+  /(?:根据|按照|依据|依照)《|本(?:年度)?报告(?:根据|依据|按照|是|由|所列)|[一二]\s*、\s*(?:总体情况|概述|概况|基本情况)|(?:19|20)\d{2}\s*年度?\s*[，,]/
+/** Words a unit's name never holds: what is before them in a title is a breadcrumb's last step. */
+const NOT_A_NAME = /.*(?:报告|年报|首页|位置|正文|栏目)/
+/** A metadata label (`发布时间：`, `来源：`) in the stretch between the title and the body. */
+const METADATA_WORD = /(?:发布时间|发布日期|信息来源|来源|浏览次数|点击数|访问量|字号|作者|编辑|生成日期|发文日期)\s*[:：]/
+
+/**
+ * The head of a page whose text is one line: the 发文字号 and title, and where the body starts.
+ * Whatever lies before the title (navigation, breadcrumb, metadata) and between the title and
+ * the body (发布时间、来源、字号) is the page's, not the report's.
+ */
+function pageHead(text: string, limit: number): { title: string; documentNumber?: string; bodyStart: number } | undefined {
+  const body = BODY_START.exec(text.slice(0, Math.min(limit, 5000)))
+  const end = body ? body.index : Math.min(limit, 400)
+  let title: { text: string; end: number } | undefined
+  for (const m of text.slice(0, end).matchAll(TITLE_ANYWHERE)) {
+    let found = m[0]
+    const year = /(?:19|20|二〇|二零)[\d〇零一二三四五六七八九]{2}\s*年/.exec(found)!
+    const cut = NOT_A_NAME.exec(found.slice(0, year.index))
+    if (cut) found = found.slice(cut[0].length)
+    title = { text: found, end: (m.index ?? 0) + m[0].length }
+    // Without a body start to go by, the first title is the page's; with one, the nearest before it.
+    if (!body) break
+  }
+  if (!title) return undefined
+  const number = DOCUMENT_NUMBER.exec(title.text)
+  const documentNumber = number?.[1]
+  const titleText = number ? title.text.slice(number[0].length) : title.text
+  // What lies between the title and the body: page metadata (dropped), or the start of the text.
+  const between = text.slice(title.end, end)
+  const bodyStart = body && between.length <= 200 && (METADATA_WORD.test(between) || LEADING_WIDGETS.test(between.trim()) || !between.trim()) ? end : title.end
+  return { title: titleText.trim(), ...(documentNumber ? { documentNumber } : {}), bodyStart }
 }
 
 /** The 落款 at the end of the text (“…发布。XX镇人民政府2026年1月20日”) as its own lines. */

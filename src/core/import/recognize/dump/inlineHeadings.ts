@@ -6,6 +6,8 @@
  * bracket, a space); a sub-heading （一） starts a paragraph and keeps its words.
  */
 
+import { familyOf } from '../headingFamilies'
+
 const TOP = /[一二三四五六七八九十]{1,3}\s*[、．.]/y
 const SUB = /[（(][一二三四五六七八九十]{1,3}[）)]/y
 /** Where a heading may start: after these (and after whitespace, and after a heading). */
@@ -37,6 +39,13 @@ function headingEnd(text: string, wordsFrom: number): number | undefined {
   if (strong) return start + strong.index + strong[0].length
   const stopChar = stop < 0 ? '' : window[stop]!
   if (stop >= 0 && words.length <= SHORT_HEADING && /[。：:（(\d\s【]/.test(stopChar)) return start + stop
+  // A heading of two matched phrases (加强领导，落实责任): the second as long as the first.
+  if (/[，,]/.test(stopChar) && words.length >= 2 && words.length <= 8) {
+    const second = window.slice(stop + 1, stop + 1 + words.length)
+    if (second.length === words.length && /^\p{Script=Han}+$/u.test(second) && familyOf(`${words}，${second}`)) {
+      return start + stop + 1 + words.length
+    }
+  }
   return undefined
 }
 

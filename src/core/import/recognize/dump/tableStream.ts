@@ -46,14 +46,25 @@ const CHINESE_NUMERAL = /[一二三四五六七八九十]/
 function compact(source: string): Compact {
   const chars: string[] = []
   const at: number[] = []
+  let space = false
   for (let i = 0; i < source.length; i += 1) {
     let ch = source[i]!
-    if (/\s/.test(ch) || QUOTES.test(ch)) continue
+    if (/\s/.test(ch)) {
+      space = true
+      continue
+    }
+    if (QUOTES.test(ch)) continue
+    // Figures printed apart stay apart: a space between two figures is kept (one).
+    if (space && isDigit(ch) && isDigit(chars.at(-1))) {
+      chars.push(' ')
+      at.push(i - 1)
+    }
+    space = false
     if (ch === '(') ch = '（'
     else if (ch === ')') ch = '）'
     else if (ch === '．') ch = '.'
     const previous = chars.at(-1)
-    if ((ch === '、' || ch === '.') && previous && /\d/.test(previous)) ch = '.'
+    if ((ch === '、' || ch === '.') && previous && /\d/.test(previous) && !isDigit(source[i + 1])) ch = '.'
     else if (ch === '.' && previous && CHINESE_NUMERAL.test(previous)) ch = '、'
     chars.push(ch)
     at.push(i)
@@ -103,16 +114,22 @@ function lex(text: string): Token[] {
       i += label.text.length
       continue
     }
-    if (isDigit(text[i])) {
+    // Figures: digits, spaces between figures printed apart, thousands separators, a sign (本年增/减).
+    if (isDigit(text[i]) || (/[-+－]/.test(text[i]!) && isDigit(text[i + 1]) && out.at(-1)?.kind === 'digits' && out.at(-1)!.e === i)) {
       flush(i)
+      const previous = out.at(-1)
       let j = i + 1
-      while (j < text.length && isDigit(text[j]) && !labelAt(text, j)) j += 1
-      // A decimal amount (万元): the point is not a row's numbering.
-      if (text[j] === '.' && isDigit(text[j + 1]) && !labelAt(text, j - 1) && !/[\p{Script=Han}]/u.test(text[j + 2] ?? '')) {
-        j += 2
-        while (j < text.length && isDigit(text[j]) && !labelAt(text, j)) j += 1
+      for (;;) {
+        if (j < text.length && isDigit(text[j]) && !labelAt(text, j)) j += 1
+        else if (text[j] === ' ' && isDigit(text[j + 1])) j += 1
+        else if (/[,，]/.test(text[j] ?? '') && /^\d{3}(?!\d)/.test(text.slice(j + 1, j + 5))) j += 1
+        else if (/[-+－]/.test(text[j] ?? '') && isDigit(text[j + 1])) j += 1
+        // A decimal amount (万元): a point between digits that does not start a numbered label.
+        else if (text[j] === '.' && isDigit(text[j + 1]) && !labelAt(text, j - 1)) j += 1
+        else break
       }
-      out.push({ kind: 'digits', s: i, e: j })
+      if (previous?.kind === 'digits' && previous.e === i) previous.e = j
+      else out.push({ kind: 'digits', s: i, e: j })
       i = j
       continue
     }
@@ -127,6 +144,7 @@ function lex(text: string): Token[] {
 const UNIT_AFTER = /^[件条项个次人户家元万%％年月日号页期份名天宗起篇场批余多号个]/
 /** Sentence punctuation: a span holding it is narrative. */
 const SENTENCE = /[。！？!?；;]/
+const SECTION_HEADING = /^[一二三四五六七八九十]{1,3}、/
 /** Unlabelled text longer than this between labels and figures is narrative. */
 const MAX_OTHER = 20
 
@@ -138,7 +156,8 @@ function tableLike(tokens: readonly Token[], k: number, text: string): boolean {
     return !/第$/.test(text.slice(Math.max(0, t.s - 1), t.s))
   }
   const span = text.slice(t.s, t.e)
-  return span.length <= MAX_OTHER && !SENTENCE.test(span)
+  // A section heading (三、收到和处理…) between two tables is narrative: row labels so numbered are labels.
+  return span.length <= MAX_OTHER && !SENTENCE.test(span) && !SECTION_HEADING.test(span)
 }
 
 const isHeader = (t: Token) => t.kind === 'label' && !t.row
@@ -259,10 +278,12 @@ export function tableRegions(source: string): TableRegion[] {
           break
         } else break
       }
-      const header = pending.slice(0, labelFrom)
-      if (header.length) lines.push(header.map(original).join(' '))
+      // Header cells one per line, as a copy of the table's cells gives them.
+      lines.push(...pending.slice(0, labelFrom).map(original))
       const label = pending.slice(labelFrom).map(original).join('')
-      lines.push(label ? `${label} ${text.slice(t.s, t.e)}` : text.slice(t.s, t.e))
+      // A sign starts a figure (本年增/减): printed apart from the one before.
+      const figures = text.slice(t.s, t.e).replace(/(\d)([-+－])/g, '$1 $2')
+      lines.push(label ? `${label} ${figures}` : figures)
       pending = []
     }
     return { start: at[tokens[first]!.s]!, end: at[tokens[last]!.e - 1]! + 1, lines }

@@ -66,7 +66,10 @@ export function parseFigure(text: string): number | undefined {
   return Number.isFinite(value) ? value : undefined
 }
 
-/** Digits only: a token that may be several figures printed without separator. */
+/**
+ * A token that may be several figures printed without separator: digits, and the signs and
+ * thousands separators the figures carried (“28-21,045” is 28 | -2 | 1,045).
+ */
 export function isDigitString(text: string): boolean {
-  return /^\d+$/.test(removeSpaces(toHalfWidthDigits(text)))
+  return /^[-+]?\d[\d,，+-]*$/.test(removeSpaces(toHalfWidthDigits(text))) && !/[,，+-]$/.test(text.trim())
 }

@@ -3,6 +3,9 @@
  * into “120030116”): all the ways to cut the digit strings into the row's figures such that every
  * total equals the sum of its parts. Tokens that were printed apart stay apart.
  *
+ * Signs and thousands separators printed inside the run bound the figures: a sign starts one,
+ * a comma sits inside one (“28-21,045” is 28 | -2 | 1,045).
+ *
  * The enumeration is bounded by steps, not by answers: a hostile string (hundreds of digits) is
  * pruned at once by length, and whatever remains stops when its budget is spent, saying so.
  */
@@ -23,13 +26,19 @@ export interface Splits {
 
 /** A count or a 万元 amount never needs more digits. */
 export const MAX_DIGITS = 9
+/** Characters of one figure at most: nine digits, two thousands separators and a sign. */
+const MAX_CHARS = MAX_DIGITS + 3
+
+/** One figure as printed: a sign, digits without a leading zero, thousands groups of three. */
+const FIGURE = /^[-+]?(?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*)$/
+const figureValue = (text: string) => Number(text.replace(/,/g, ''))
 
 export function splitDigits(
   tokens: readonly string[],
   shape: readonly SplitGroup[],
   budget: StepBudget = new StepBudget(SPLIT_STEP_BUDGET * SPLIT_ROW_SHARE)
 ): Splits {
-  const digits = tokens.join('')
+  const digits = tokens.join('').replace(/，/g, ',')
   const n = digits.length
   // ends[i]: end of the printed token holding position i; segments[i]: tokens (or their rests) from i on.
   const ends = new Int32Array(n + 1)
@@ -60,7 +69,7 @@ export function splitDigits(
     const remainingParts = total - parts.length
     const remainingDigits = n - i
     // Every part takes one digit at least and nine at most; every printed token holds one part at least.
-    if (remainingDigits < remainingParts || remainingDigits > remainingParts * MAX_DIGITS) return
+    if (remainingDigits < remainingParts || remainingDigits > remainingParts * MAX_CHARS) return
     if (segments[i]! > remainingParts) return
     const g = shape[group]!
     const next = (j: number, value: number, sum: number) => {
@@ -73,16 +82,20 @@ export function splitDigits(
       // The total, still to come, needs at least as many digits as the sum so far.
       if (String(groupSum).length > remainingDigits - (remainingParts - 1)) return
       if (inGroup === g.size - 1) {
-        const printed = String(groupSum)
-        if (digits.startsWith(printed, i) && i + printed.length <= ends[i]!) next(i + printed.length, groupSum, 0)
+        // The total as printed: with or without its thousands separators.
+        for (const printed of new Set([String(groupSum), groupSum.toLocaleString('en-US')])) {
+          const end = i + printed.length
+          if (digits.startsWith(printed, i) && end <= ends[i]! && digits[end] !== ',') next(end, groupSum, 0)
+        }
         return
       }
     }
-    const limit = Math.min(ends[i]!, i + MAX_DIGITS)
-    // No leading zeros: “0” is a figure on its own.
-    const last = digits[i] === '0' ? i + 1 : limit
-    for (let j = i + 1; j <= last && complete; j += 1) {
-      const value = Number(digits.slice(i, j))
+    const limit = Math.min(ends[i]!, i + MAX_CHARS)
+    for (let j = i + 1; j <= limit && complete; j += 1) {
+      const piece = digits.slice(i, j)
+      // A figure never ends before a thousands separator, nor a sign inside one.
+      if (!FIGURE.test(piece) || digits[j] === ',') continue
+      const value = figureValue(piece)
       next(j, value, groupSum + value)
     }
   }
