@@ -8,6 +8,7 @@ import { createReport, type Report } from '../report/report'
 import { SPLIT_STEP_BUDGET } from './limits'
 import { normalizeBlocks } from './normalize/index'
 import { unflattenPage } from './recognize/dump/index'
+import { readTranscription } from './recognize/transcription'
 import { detectGeneration } from './recognize/generation'
 import { mapLegacyFigures, readLegacyFigures } from './recognize/legacy'
 import { splitSections } from './recognize/sections'
@@ -31,11 +32,13 @@ const UNKNOWN_UNIT = '（未识别单位）'
 export function recognizeReport(read: Pick<ReadResult, 'blocks' | 'warnings'>, options: RecognizeOptions = {}): ParsedReport {
   const normalized = normalizeBlocks(read.blocks)
   const budget = new StepBudget(SPLIT_STEP_BUDGET)
+  // Markdown and OCR transcriptions: pipe tables, heading marks, placeholder headers, look-alikes.
+  const transcribed = readTranscription(normalized.blocks)
   // A whole page saved as text: its furniture dropped, its one-line body cut into paragraphs and tables.
-  const page = unflattenPage(normalized.blocks, budget)
+  const page = unflattenPage(transcribed.blocks, budget)
   const blocks = page.blocks
   const missing: string[] = []
-  const warnings = [...read.warnings, ...normalized.repairs, ...page.notices]
+  const warnings = [...read.warnings, ...normalized.repairs, ...transcribed.notices, ...page.notices]
 
   const { unit, year, titleBlocks, documentNumber } = findUnitAndYear(blocks)
   const signature = findSignature(blocks)
@@ -59,7 +62,7 @@ export function recognizeReport(read: Pick<ReadResult, 'blocks' | 'warnings'>, o
     ...(documentNumber ? { number: documentNumber } : {}),
     ...(signature.publishedOn ? { publishedOn: signature.publishedOn } : {})
   }
-  return { report, generation, sections, values, legacy: legacy.figures, missing, warnings }
+  return { report, generation, sections, values, legacy: legacy.figures, missing, warnings, suggestions: tables.suggestions }
 }
 
 function assembleReport(input: {

@@ -19,7 +19,8 @@ export interface BlockCell {
  * the row where it starts; positions it covers in later rows are omitted.
  */
 export type Block =
-  | { kind: 'paragraph'; text: string; page?: number }
+  /** `derived`: figures of the text were not printed as read (look-alike characters of OCR): how. */
+  | { kind: 'paragraph'; text: string; page?: number; derived?: string }
   | { kind: 'table'; rows: BlockCell[][]; page?: number }
 
 export type FileKind = 'docx' | 'doc' | 'pdf' | 'txt' | 'html' | 'mhtml' | 'paste'
@@ -128,4 +129,6 @@ export interface ParsedReport {
   /** What was expected but not found, in Chinese (e.g. “表四”, “单位名称”). */
   missing: string[]
   warnings: string[]
+  /** Figures found but not placed with certainty: offered for the rows they fit, applied on request. */
+  suggestions: Suggestion[]
 }

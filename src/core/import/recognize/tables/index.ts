@@ -14,7 +14,7 @@
  */
 import { CELLS, LABEL_SEPARATOR, type CellId } from '../../../report/cells'
 import { TABLES, type TableId } from '../../../report/tables'
-import type { Block, Generation, ImportedValue } from '../../types'
+import type { Block, Generation, ImportedValue, Suggestion } from '../../types'
 import { narrativeFigures } from '../narrativeFigures'
 import { assemble } from './assemble'
 import type { StepBudget } from './budget'
@@ -30,6 +30,8 @@ export interface TableRecognition {
   /** What was expected but not found, in Chinese: “表四”, “表三「四、结转下年度继续办理」”. */
   missing: string[]
   warnings: string[]
+  /** Figures not placed with certainty, offered for the rows they fit. */
+  suggestions: Suggestion[]
 }
 
 /** Unrecognised paragraphs this short between table lines are header fragments or page furniture. */
@@ -44,10 +46,10 @@ export interface TableOptions {
 
 export function recognizeTables(blocks: readonly Block[], generation: Generation, options: TableOptions = {}): TableRecognition {
   // Pre-2019 附表 are a different set of figures (legacy recognition), not these tables.
-  if (generation === 'pre-2019') return { values: [], consumed: new Set(), missing: [], warnings: [] }
+  if (generation === 'pre-2019') return { values: [], consumed: new Set(), missing: [], warnings: [], suggestions: [] }
   const lines: Line[] = blocks.flatMap((block, index) => {
     if (block.kind === 'table') return tableLines(block.rows, index)
-    const line = paragraphLine(block.text, index)
+    const line = paragraphLine(block.text, index, block.derived)
     return line ? [line] : []
   })
   const { readings, used, seen } = assemble(lines)
@@ -61,7 +63,8 @@ export function recognizeTables(blocks: readonly Block[], generation: Generation
     values: placed.values,
     consumed: consumedBlocks(blocks, used),
     missing: missingOf(placed.values, placed.accounted, seen),
-    warnings: placed.warnings
+    warnings: placed.warnings,
+    suggestions: placed.suggestions
   }
 }
 
@@ -87,7 +90,8 @@ function missingOf(values: readonly ImportedValue[], accounted: ReadonlySet<Cell
   const out: string[] = []
   for (const table of TABLES) {
     const cells = CELLS.filter((c) => c.table === table.id)
-    if (!seen.has(table.id) || cells.every((c) => !found.has(c.id))) {
+    // A table is missing when nothing of it was found (its rows may have been placed by structure).
+    if (cells.every((c) => !found.has(c.id)) || (!seen.has(table.id) && !cells.some((c) => found.has(c.id)))) {
       out.push(table.name)
       continue
     }

@@ -14,6 +14,8 @@ export interface Slot {
   source: ValueSource
   /** Real tables: the grid column, to tell layout debris from value columns. */
   column?: number
+  /** The figure was not printed as read (look-alike characters): how. */
+  derived?: string
 }
 
 export interface LabelPiece {
@@ -53,16 +55,16 @@ export function splitTrailingFigures(text: string): { label: string; figures: st
   return { label, figures, pieces: tokens.filter(Boolean) }
 }
 
-export function slotOf(text: string, source: ValueSource, column?: number): Slot | undefined {
+export function slotOf(text: string, source: ValueSource, column?: number, derived?: string): Slot | undefined {
   const value = parseFigure(text)
   if (value === undefined && !isBlankValue(text)) return undefined
-  return { text: text.trim(), value, source, ...(column === undefined ? {} : { column }) }
+  return { text: text.trim(), value, source, ...(column === undefined ? {} : { column }), ...(derived ? { derived } : {}) }
 }
 
 const DASH = /^[-－—–/／]+$/
 
 /** A paragraph as a line; page numbers and empty paragraphs give none. */
-export function paragraphLine(text: string, block: number): Line | undefined {
+export function paragraphLine(text: string, block: number, derived?: string): Line | undefined {
   if (!removeSpaces(text) || isPageNumber(text)) return undefined
   // A cell printed as a dash (“—”, “/”), copied onto a line of its own: a blank slot, never a label.
   if (DASH.test(removeSpaces(text))) return { block, labels: [], slots: [{ text: text.trim(), value: undefined, source: { block, text: text.trim() } }], fromTable: false }
@@ -70,7 +72,7 @@ export function paragraphLine(text: string, block: number): Line | undefined {
   return {
     block,
     labels: label ? pieces.map((piece) => ({ text: piece, carried: false })) : [],
-    slots: figures.map((f) => ({ text: f, value: parseFigure(f), source: { block, text: f } })),
+    slots: figures.map((f) => ({ text: f, value: parseFigure(f), source: { block, text: f }, ...(derived ? { derived } : {}) })),
     fromTable: false
   }
 }

@@ -8,13 +8,14 @@ import { BALANCES, cellId, LABEL_SEPARATOR, leaves, type CellId } from '../../..
 import { TABLE_2, TABLE_3, TABLE_4, type TableId } from '../../../report/tables'
 import { confidenceOf, type Backing } from '../../certainty'
 import { SPLIT_ROW_SHARE, SPLIT_STEP_BUDGET } from '../../limits'
-import type { Generation, ImportedValue, ValueFlag, ValueMethod, ValueSource } from '../../types'
+import type { Generation, ImportedValue, Suggestion, ValueFlag, ValueMethod, ValueSource } from '../../types'
 import type { Reading } from './assemble'
 import { StepBudget } from './budget'
 import { BLOCK_COLUMNS_2019, UNDIVIDED_GROUPS } from './format2019'
 import { solveJointly, type Evidence, type Relation, type Run, type RunOutcome } from './jointSplit'
 import { isDigitString, removeSpaces } from './normalize'
 import { splitDigits, type SplitGroup } from './runTogether'
+import { placeOrphans, type Orphan } from './orphans'
 import { officialPositions, select } from './selectSlots'
 import { TARGETS, type Target } from './targets'
 
@@ -39,6 +40,8 @@ export interface Placed {
   warnings: string[]
   /** Cells whose absence is explained by a warning (printed blank, ambiguous, not in the 2019 format). */
   accounted: Set<CellId>
+  /** Figures that could not be placed with certainty, offered for the rows they fit. */
+  suggestions: Suggestion[]
 }
 
 interface Emit {
@@ -59,6 +62,16 @@ interface PendingSplit {
 }
 
 const CLEAN: Emit = { factors: [], flags: [] }
+/** Factor of a figure read through look-alike characters (OCR's O for 0, l for 1). */
+const MISREAD_FACTOR = 0.8
+
+function misread(emit: Emit, note: string): Emit {
+  return {
+    factors: [...emit.factors, MISREAD_FACTOR],
+    flags: [...new Set<ValueFlag>([...emit.flags, 'review'])],
+    note: [emit.note, note].filter(Boolean).join('；')
+  }
+}
 
 const T3_COLUMNS = leaves(TABLE_3.columns).map((l) => l.node.key)
 const T4_COLUMNS = leaves(TABLE_4.columns).map((l) => l.node.key)
@@ -128,7 +141,9 @@ export function placeReadings(readings: readonly Reading[], generation: Generati
     cells: readonly (CellId | undefined)[],
     shape: readonly SplitGroup[],
     row: string,
-    emits: readonly Emit[]
+    emits: readonly Emit[],
+    /** Positions whose figure may be negative (a 2019 本年增/减); counts never are. */
+    signed: readonly boolean[] = []
   ) => {
     // Empty cells only, not as many as the row has: a header row's leftovers, not a blank row.
     // Layout debris (a column no row of the block prints a figure in) does not count: a blank row
@@ -153,7 +168,7 @@ export function placeReadings(readings: readonly Reading[], generation: Generati
           blanks.push(describeColumn(id))
           accounted.add(id)
         } else {
-          set(id, slot.value, slot.source, emits[i]!)
+          set(id, slot.value, slot.source, slot.derived ? misread(emits[i]!, slot.derived) : emits[i]!)
         }
       })
       if (blanks.length) warnings.push(`${row}「${blanks.join('、')}」空白，可能为 0，已留空`)
@@ -162,10 +177,11 @@ export function placeReadings(readings: readonly Reading[], generation: Generati
     const first = reading.slots[0]!
     const source: ValueSource = { ...first.source, text: reading.slots.map((s) => s.text).join(' ') }
     const enumerated = splitDigits(selection.tokens, shape, budget.slice(SPLIT_STEP_BUDGET * SPLIT_ROW_SHARE))
+    const candidates = enumerated.candidates.filter((c) => c.every((v, i) => v >= 0 || signed[i]))
     const keys = cells.map((id, i) => id ?? `${row}#${pending.length}:${i}`)
     pending.push({
       cells: [...cells],
-      run: { keys, candidates: enumerated.candidates, complete: enumerated.complete },
+      run: { keys, candidates, complete: enumerated.complete },
       tokens: selection.tokens,
       source,
       row,
@@ -177,16 +193,55 @@ export function placeReadings(readings: readonly Reading[], generation: Generati
     readings.filter((r) => r.table === 't3' && r.fromTable),
     T3_COLUMNS.length
   )
-  for (const reading of readings) {
-    if (reading.table === 't3') placeT3(reading)
+  const orphans: Record<'t3' | 't4', Orphan[]> = { t3: [], t4: [] }
+  readings.forEach((reading, order) => {
+    if (!reading.target && (reading.unlabelled || reading.table === 't3')) adopt(reading, order)
+    else if (reading.table === 't3') placeT3(reading)
     else if (reading.table === 't4') placeT4(reading)
     else placeT2(reading)
-  }
+  })
+  const suggestionsOut: Suggestion[] = []
+  const unsplittable: PendingSplit[] = []
   resolvePending()
+  const suggestions: Suggestion[] = suggestionsOut
+  for (const which of ['t3', 't4'] as const) {
+    const known = new Map([...values].map(([id, v]) => [id, v.value]))
+    const labelled = readings.flatMap((r, order) => (r.table === which && r.target ? [{ order, key: r.target.key }] : []))
+    const result = placeOrphans(which, orphans[which], labelled, known, accounted)
+    for (const p of result.placed) set(p.cell, p.value, p.source, { factors: [], flags: ['placed'], note: p.note }, 'placed', p.backing)
+    suggestions.push(...result.suggestions)
+    warnings.push(...result.warnings)
+  }
   for (const [note, rows] of rowNotes) {
     warnings.push(rows.length === 1 ? `${rows[0]}${note}` : `${rows[0]}等 ${rows.length} 行${note}`)
   }
-  return { values: [...values.values()], warnings, accounted }
+  return { values: [...values.values()], warnings, accounted, suggestions }
+
+  /**
+   * A row of figures without a recognised label: kept as an orphan of the table its shape and
+   * context say, to be placed by order and arithmetic (orphans.ts) — never dropped.
+   */
+  function adopt(reading: Reading, order: number): void {
+    const printed = reading.slots.filter((s) => s.value !== undefined)
+    if (printed.length === 0 && reading.slots.length === 0) return
+    const which: 't3' | 't4' =
+      reading.table === 't4' || (reading.contextless && printed.length === T4_COLUMNS.length) ? 't4' : 't3'
+    const size = which === 't3' ? T3_COLUMNS.length : T4_COLUMNS.length
+    const selection = select(reading.slots, size, reading, undefined, true)
+    let candidates: number[][] = []
+    if ('slots' in selection && selection.slots.every((s) => s.value !== undefined)) candidates = [selection.slots.map((s) => s.value!)]
+    else if ('tokens' in selection) {
+      const split = splitDigits(selection.tokens, [{ size, totalLast: true }], budget.slice(SPLIT_STEP_BUDGET * SPLIT_ROW_SHARE))
+      if (split.complete) candidates = split.candidates
+    }
+    const text = reading.slots.map((s) => s.text).join(' ')
+    if (candidates.length === 0 || candidates.length > 4) {
+      const name = which === 't3' ? '表三' : '表四'
+      warnings.push(`${name}中有一行数字（${text}）行标签${reading.label ? `“${reading.label}”无法识别` : '缺失'}，数字个数或合计关系不符，未放入表格，请对照原文填写`)
+      return
+    }
+    orphans[which].push({ order, label: reading.label, candidates, source: { ...reading.slots[0]!.source, text } })
+  }
 
   function fuzzyEmit(reading: Reading, target: Target, base: Emit): Emit {
     if (reading.score >= 1) return base
@@ -199,13 +254,7 @@ export function placeReadings(readings: readonly Reading[], generation: Generati
   }
 
   function placeT3(reading: Reading): void {
-    const target = reading.target
-    if (!target) {
-      if (reading.slots.some((s) => s.value !== undefined)) {
-        warnings.push(`表三中有一行数字（${reading.slots.map((s) => s.text).join(' ')}）行标签${reading.label ? `“${reading.label}”无法识别` : '缺失'}，未导入`)
-      }
-      return
-    }
+    const target = reading.target!
     let rowKey = target.key
     let emit: Emit = CLEAN
     if (!target.leaf) {
@@ -319,7 +368,14 @@ export function placeReadings(readings: readonly Reading[], generation: Generati
       }
     }
     // No identity holds inside a 表二 row: a run-together row is split only when one way is possible.
-    fill(reading, cells, [{ size: cells.length, totalLast: false }], rowName, columns.map(columnEmit))
+    fill(
+      reading,
+      cells,
+      [{ size: cells.length, totalLast: false }],
+      rowName,
+      columns.map(columnEmit),
+      columns.map((c) => c.from2019?.signed === true)
+    )
   }
 
   /** The columns a 表二 row's figures stand in: the header printed above it, else the format's. */
@@ -345,6 +401,42 @@ export function placeReadings(readings: readonly Reading[], generation: Generati
       options.evidence ?? []
     )
     pending.forEach((split, k) => settle(split, outcomes[k]!))
+    // With every other row settled, a row whose own total fails may still be read off the columns.
+    for (const split of unsplittable) {
+      const offer = despiteTotal(split)
+      warnings.push(
+        `${split.row}数字连写“${split.tokens.join(' ')}”，找不到符合合计关系的拆分，已留空${offer ? `；按各列勾稽关系可拆为 ${offer.join('|')}（本行合计与各项之和不符，原文如此），已列为建议` : ''}`
+      )
+    }
+  }
+
+  /**
+   * A row whose printed total is not the sum of its parts (the report's own slip) splits no way
+   * under its total: the other rows' identities may still single out its parts. Offered, never
+   * applied: the total as printed is kept for the officer to see.
+   */
+  function despiteTotal(split: PendingSplit): number[] | undefined {
+    const cells = split.cells.filter((id): id is CellId => id !== undefined)
+    if (cells.length !== split.cells.length) return undefined
+    const total = cells.find((id) => id.endsWith('.total'))
+    if (!total) return undefined
+    const loose = splitDigits(split.tokens, [{ size: cells.length, totalLast: false }], budget.slice(SPLIT_STEP_BUDGET * SPLIT_ROW_SHARE))
+    if (!loose.complete || loose.candidates.length === 0) return undefined
+    const known = new Map([...values].map(([id, v]) => [id, v.value] as [string, number]))
+    const own: readonly string[] = cells
+    const relations = TABLE_RELATIONS.filter((r) => ![...r.left, ...r.right].includes(total))
+    const crossing = relations.filter((r) => [...r.left, ...r.right].some((id) => own.includes(id)) && [...r.left, ...r.right].some((id) => !own.includes(id)))
+    if (crossing.length === 0) return undefined
+    const [outcome] = solveJointly([{ keys: cells, candidates: loose.candidates, complete: true }], known, relations, budget)
+    if (!outcome || outcome.values.some((v) => v === undefined)) return undefined
+    const figures = outcome.values as number[]
+    suggestionsOut.push({
+      cells,
+      values: figures,
+      reason: `原文“${split.tokens.join(' ')}”的合计与各项之和不符，按本行合计拆不开；按各列勾稽关系可拆为 ${figures.join('|')}`,
+      source: split.source
+    })
+    return figures
   }
 
   function settle(split: PendingSplit, outcome: RunOutcome): void {
@@ -380,13 +472,10 @@ export function placeReadings(readings: readonly Reading[], generation: Generati
       warnings.push(`${split.row}数字连写“${run}”可能的拆分过多，超出计算上限，已留空`)
     } else if (outcome.problem === 'none' || outcome.openCount === 0) {
       const runTogether = split.tokens.some((t) => t.length > 1)
-      warnings.push(
-        runTogether
-          ? `${split.row}数字连写“${run}”，找不到符合合计关系的拆分，已留空`
-          : `${split.row}只有 ${split.tokens.length} 个数值，应为 ${split.cells.length} 个，已留空`
-      )
+      if (runTogether) unsplittable.push(split)
+      else warnings.push(`${split.row}只有 ${split.tokens.length} 个数值，应为 ${split.cells.length} 个，已留空`)
     } else {
-      const shown = outcome.open.map((c) => c.filter((_, i) => split.cells[i] !== undefined).join('|'))
+      const shown = outcome.open.map((c) => c.join('|'))
       const which = decided.length ? `，其中「${open.join('、')}」` : '，'
       warnings.push(
         `${split.row}数字连写“${run}”有 ${outcome.openCount} 种可能的拆分（如 ${shown.join('；')}）${which}无法确定，已留空`
