@@ -68,9 +68,18 @@ export function recognizeTables(blocks: readonly Block[], generation: Generation
   }
 }
 
-/** Used blocks, plus short unrecognised paragraphs lying between two of them (split headers). */
+/** A table's own caption, however a local layout numbers or titles it (表1, 附表二, …统计表). */
+const CAPTION = /^(?:附?表\s*[一二三四五六七八九十\d]{1,2}(?![\d一二三四五六七八九十])[\s、.．:：]*.{0,30}|.{2,30}(?:统计表|情况表))$/
+
+/** Used blocks, their captions, and short unrecognised paragraphs lying between two of them (split headers). */
 function consumedBlocks(blocks: readonly Block[], used: ReadonlySet<number>): Set<number> {
   const out = new Set(used)
+  for (const u of used) {
+    const before = blocks[u - 1]
+    if (before?.kind === 'paragraph' && !used.has(u - 1) && CAPTION.test(normalizeLabel(before.text)) && !SECTION_HEADING.test(normalizeLabel(before.text))) {
+      out.add(u - 1)
+    }
+  }
   const sorted = [...used].sort((a, b) => a - b)
   for (let k = 1; k < sorted.length; k += 1) {
     const from = sorted[k - 1]!

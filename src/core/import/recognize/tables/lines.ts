@@ -4,7 +4,7 @@
  * (a label, a figure, or a label with its figures). Recognition then works on lines alone.
  */
 import type { ValueSource } from '../../types'
-import { isBlankValue, isPageNumber, parseFigure, removeSpaces } from './normalize'
+import { isBlankValue, isPageNumber, parseFigure, removeSpaces, splitAnnotation } from './normalize'
 
 export interface Slot {
   /** The text as printed. */
@@ -16,6 +16,8 @@ export interface Slot {
   column?: number
   /** The figure was not printed as read (look-alike characters): how. */
   derived?: string
+  /** A note printed in the cell after the figure (“其中修订3件”). */
+  note?: string
 }
 
 export interface LabelPiece {
@@ -58,7 +60,15 @@ export function splitTrailingFigures(text: string): { label: string; figures: st
 export function slotOf(text: string, source: ValueSource, column?: number, derived?: string): Slot | undefined {
   const value = parseFigure(text)
   if (value === undefined && !isBlankValue(text)) return undefined
-  return { text: text.trim(), value, source, ...(column === undefined ? {} : { column }), ...(derived ? { derived } : {}) }
+  const note = value === undefined ? undefined : splitAnnotation(text).note
+  return {
+    text: text.trim(),
+    value,
+    source,
+    ...(column === undefined ? {} : { column }),
+    ...(derived ? { derived } : {}),
+    ...(note ? { note } : {})
+  }
 }
 
 const DASH = /^[-－—–/／]+$/
@@ -72,7 +82,10 @@ export function paragraphLine(text: string, block: number, derived?: string): Li
   return {
     block,
     labels: label ? pieces.map((piece) => ({ text: piece, carried: false })) : [],
-    slots: figures.map((f) => ({ text: f, value: parseFigure(f), source: { block, text: f }, ...(derived ? { derived } : {}) })),
+    slots: figures.map((f) => {
+      const note = splitAnnotation(f).note
+      return { text: f, value: parseFigure(f), source: { block, text: f }, ...(derived ? { derived } : {}), ...(note ? { note } : {}) }
+    }),
     fromTable: false
   }
 }

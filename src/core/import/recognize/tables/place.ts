@@ -168,7 +168,9 @@ export function placeReadings(readings: readonly Reading[], generation: Generati
           blanks.push(describeColumn(id))
           accounted.add(id)
         } else {
-          set(id, slot.value, slot.source, slot.derived ? misread(emits[i]!, slot.derived) : emits[i]!)
+          const emit = slot.derived ? misread(emits[i]!, slot.derived) : emits[i]!
+          // A note printed in the cell after the figure is kept with the value.
+          set(id, slot.value, slot.source, slot.note ? { ...emit, note: [emit.note, `单元格注：${slot.note}`].filter(Boolean).join('；') } : emit)
         }
       })
       if (blanks.length) warnings.push(`${row}「${blanks.join('、')}」空白，可能为 0，已留空`)
@@ -224,6 +226,17 @@ export function placeReadings(readings: readonly Reading[], generation: Generati
   function adopt(reading: Reading, order: number): void {
     const printed = reading.slots.filter((s) => s.value !== undefined)
     if (printed.length === 0 && reading.slots.length === 0) return
+    // 表四's whole value row (three groups of five, each total the sum of its four) with its header lost.
+    const strip = T4_GROUPS.length * T4_COLUMNS.length
+    if (printed.length === strip && reading.slots.length === strip) {
+      const figures = printed.map((s) => s.value!)
+      const groups = T4_GROUPS.map((_, g) => figures.slice(g * T4_COLUMNS.length, (g + 1) * T4_COLUMNS.length))
+      if (groups.every((g) => g.slice(0, -1).reduce((a, b) => a + b, 0) === g.at(-1))) {
+        const text = reading.slots.map((s) => s.text).join(' ')
+        groups.forEach((g) => orphans.t4.push({ order, label: reading.label, candidates: [g], source: { ...printed[0]!.source, text } }))
+        return
+      }
+    }
     const which: 't3' | 't4' =
       reading.table === 't4' || (reading.contextless && printed.length === T4_COLUMNS.length) ? 't4' : 't3'
     const size = which === 't3' ? T3_COLUMNS.length : T4_COLUMNS.length
