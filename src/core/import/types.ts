@@ -120,15 +120,40 @@ export interface ParsedSection {
   blocks?: [number, number]
 }
 
+/** What a notice is about, for grouping them in the review. */
+export type NoticeGroup = 'file' | 'text' | 'layout' | 'unit' | 'tables'
+
+export interface Notice {
+  group: NoticeGroup
+  text: string
+}
+
+/** How sure the importer is of the reporting body's name. */
+export interface UnitCheck {
+  /** Named by the title (or by the 落款 and the text), and by nothing else differently. */
+  settled: boolean
+  /** Where the name was taken from. */
+  source?: 'title' | 'signature' | 'self' | 'frequent'
+  /** Every name the document gives the body, the chosen one first. */
+  candidates: string[]
+  /** How it was decided, in Chinese. */
+  evidence: string[]
+}
+
 export interface ParsedReport {
   report: Report
+  /** Whether the unit is settled or must be confirmed by the officer. */
+  unitCheck: UnitCheck
   generation: Generation
   sections: ParsedSection[]
   values: ImportedValue[]
   legacy: LegacyFigure[]
   /** What was expected but not found, in Chinese (e.g. “表四”, “单位名称”). */
   missing: string[]
+  /** Every notice's text, in order (the same as `notices`, ungrouped). */
   warnings: string[]
+  /** What the officer should know, each with its group. */
+  notices: Notice[]
   /** Figures found but not placed with certainty: offered for the rows they fit, applied on request. */
   suggestions: Suggestion[]
 }
