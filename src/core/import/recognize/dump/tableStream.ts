@@ -43,11 +43,21 @@ const QUOTES = /[“”"'‘’「」『』]/
 const CHINESE_NUMERAL = /[一二三四五六七八九十]/
 
 /** The text without spaces and quotes, brackets and numbering in one style, with the way back. */
+/** A page number printed inside a table the page broke: “-3-”, “— 4 —”. */
+const PAGE_NUMBER = /[-—–－]\s?\d{1,3}\s?[-—–－](?![\d-—–－])/y
+
 function compact(source: string): Compact {
   const chars: string[] = []
   const at: number[] = []
   let space = false
   for (let i = 0; i < source.length; i += 1) {
+    PAGE_NUMBER.lastIndex = i
+    const page = PAGE_NUMBER.exec(source)
+    if (page) {
+      i += page[0].length - 1
+      space = true
+      continue
+    }
     let ch = source[i]!
     if (/\s/.test(ch)) {
       space = true
@@ -122,7 +132,8 @@ function lex(text: string): Token[] {
       for (;;) {
         if (j < text.length && isDigit(text[j]) && !labelAt(text, j)) j += 1
         else if (text[j] === ' ' && isDigit(text[j + 1])) j += 1
-        else if (/[,，]/.test(text[j] ?? '') && /^\d{3}(?!\d)/.test(text.slice(j + 1, j + 5))) j += 1
+        // A thousands separator inside a run (the next figure may follow its last group at once).
+        else if (/[,，]/.test(text[j] ?? '') && /^\d{3}/.test(text.slice(j + 1, j + 4))) j += 1
         else if (/[-+－]/.test(text[j] ?? '') && isDigit(text[j + 1])) j += 1
         // A decimal amount (万元): a point between digits that does not start a numbered label.
         else if (text[j] === '.' && isDigit(text[j + 1]) && !labelAt(text, j - 1)) j += 1

@@ -42,7 +42,7 @@ export interface Line {
 export function splitTrailingFigures(text: string): { label: string; figures: string[]; pieces: string[] } {
   const tokens = text.trim().split(/[\s\u00a0\u3000]+/).filter(Boolean)
   const figures: string[] = []
-  while (tokens.length && parseFigure(tokens.at(-1)!) !== undefined) figures.unshift(tokens.pop()!)
+  while (tokens.length && (parseFigure(tokens.at(-1)!) !== undefined || isRunOfFigures(tokens.at(-1)!))) figures.unshift(tokens.pop()!)
   let label = removeSpaces(tokens.join(''))
   // Digits run straight on from the label (“（一）予以公开120030116”): no label ends in a digit.
   if (figures.length === 0) {
@@ -55,6 +55,15 @@ export function splitTrailingFigures(text: string): { label: string; figures: st
   }
   // The label's space-separated parts: cells of a row copied with spaces, or one label broken by spaces.
   return { label, figures, pieces: tokens.filter(Boolean) }
+}
+
+/**
+ * Figures run together with their thousands separators (“1,20345321791,279”): no one figure, but
+ * digits to split. Such a slot's value is NaN until the split decides.
+ */
+export function isRunOfFigures(text: string): boolean {
+  const t = removeSpaces(text)
+  return /^\d[\d,，]*\d$/.test(t) && /[,，]/.test(t) && parseFigure(t) === undefined
 }
 
 export function slotOf(text: string, source: ValueSource, column?: number, derived?: string): Slot | undefined {
@@ -84,7 +93,8 @@ export function paragraphLine(text: string, block: number, derived?: string): Li
     labels: label ? pieces.map((piece) => ({ text: piece, carried: false })) : [],
     slots: figures.map((f) => {
       const note = splitAnnotation(f).note
-      return { text: f, value: parseFigure(f), source: { block, text: f }, ...(derived ? { derived } : {}), ...(note ? { note } : {}) }
+      const value = parseFigure(f) ?? (isRunOfFigures(f) ? Number.NaN : undefined)
+      return { text: f, value, source: { block, text: f }, ...(derived ? { derived } : {}), ...(note ? { note } : {}) }
     }),
     fromTable: false
   }

@@ -40,6 +40,7 @@ export function splitDigits(
 ): Splits {
   const digits = tokens.join('').replace(/，/g, ',')
   const n = digits.length
+  const plain = /^\d*$/.test(digits)
   // ends[i]: end of the printed token holding position i; segments[i]: tokens (or their rests) from i on.
   const ends = new Int32Array(n + 1)
   const segments = new Int32Array(n + 1)
@@ -69,7 +70,7 @@ export function splitDigits(
     const remainingParts = total - parts.length
     const remainingDigits = n - i
     // Every part takes one digit at least and nine at most; every printed token holds one part at least.
-    if (remainingDigits < remainingParts || remainingDigits > remainingParts * MAX_CHARS) return
+    if (remainingDigits < remainingParts || remainingDigits > remainingParts * (plain ? MAX_DIGITS : MAX_CHARS)) return
     if (segments[i]! > remainingParts) return
     const g = shape[group]!
     const next = (j: number, value: number, sum: number) => {
@@ -91,6 +92,16 @@ export function splitDigits(
       }
     }
     const limit = Math.min(ends[i]!, i + MAX_CHARS)
+    if (plain) {
+      // Digits only (the usual case): the value grows digit by digit; “0” is a figure on its own.
+      let value = 0
+      const last = digits.charCodeAt(i) === 48 ? i + 1 : Math.min(limit, i + MAX_DIGITS)
+      for (let j = i + 1; j <= last && complete; j += 1) {
+        value = value * 10 + (digits.charCodeAt(j - 1) - 48)
+        next(j, value, groupSum + value)
+      }
+      return
+    }
     for (let j = i + 1; j <= limit && complete; j += 1) {
       const piece = digits.slice(i, j)
       // A figure never ends before a thousands separator, nor a sign inside one.
