@@ -104,6 +104,8 @@ export function layoutDocument(pages: readonly PdfPage[]): { blocks: Block[]; no
     lines: buildLines(page).filter((line) => !isPageNumberLine(lineText(line), line.y, page.height))
   }))
   const running = runningLines(laid)
+  // The text's left margin over the whole document: a page holding only an indented line still starts a paragraph.
+  const margin = Math.min(...laid.flatMap((p) => p.lines.filter((l) => !isRunning(l, running)).map(lineX0)))
   const blocks: Block[] = []
   const starts = new Map<Block, PageStart>()
   let lastWasTable = false
@@ -139,7 +141,7 @@ export function layoutDocument(pages: readonly PdfPage[]): { blocks: Block[]; no
     if (after.length) lastWasTable = false
     blocks.push(...after)
     const first = blocks[firstOfPage]
-    if (first && blocks.length > firstOfPage) starts.set(first, { block: first, indented: startsIndented(lines[0]!, left) })
+    if (first && blocks.length > firstOfPage) starts.set(first, { block: first, indented: startsIndented(lines[0]!, margin) })
   }
   const joined = joinAcrossPages(blocks, starts)
   const notes: string[] = []

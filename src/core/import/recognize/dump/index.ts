@@ -33,7 +33,7 @@ const DATE = '(?:\\d{4}|[〇零一二三四五六七八九]{4})\\s*年\\s*[\\d�
 const CLOSING = new RegExp(`^([\\p{Script=Han}（）()·\\s]{2,40}?)\\s*(${DATE})\\s*$`, 'u')
 const SIGNER = /(?:人民政府|办事处|委员会|办公室|管委会|局|厅|委|院|中心|政府|街道|镇|乡)$/
 /** A page number printed inside the text: “— 15 —”, “- 3 -”. */
-const INLINE_PAGE_NUMBER = /(?:^|\s)[-—–－]{1,2}\s*\d{1,3}\s*[-—–－]{1,2}(?=\s|$)/g
+const INLINE_PAGE_NUMBER = /(?:^|\s)[-—–－]{1,2}\s*\d{1,3}\s*[-—–－]{1,2}(?=\s|$)|[-—–－]{1,2}\s*\d{1,3}\s*[-—–－]{1,2}\s*$/g
 
 export function unflattenPage(blocks: readonly Block[], budget: StepBudget): Unflattened {
   const notices: string[] = []

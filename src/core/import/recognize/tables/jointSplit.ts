@@ -138,6 +138,13 @@ function compileEvidence(runs: readonly Run[], known: ReadonlyMap<string, number
 
 const EPSILON = 1e-9
 
+/** Whether a full solution (a candidate index per run) gives the evidence one of its values. */
+function holds(e: ReturnType<typeof compileEvidence>[number], solution: readonly number[]): boolean {
+  const total = e.involved.reduce((a, r) => a + e.value(r, solution[r]!), e.constant)
+  for (const v of e.values) if (Math.abs(v - total) < EPSILON) return true
+  return false
+}
+
 function search(
   runs: readonly Run[],
   relations: readonly Compiled[],
@@ -273,15 +280,23 @@ export function solveJointly(
   let decided = decidedHard
   let narrative = false
   const open = decidedHard.some((values) => values.some((v) => v === undefined))
-  const compiledEvidence = compileEvidence(runs, known, evidence)
-  let quotes: string[] = []
-  if (open && hard.finished && compiledEvidence.length) {
-    const withEvidence = search(runs, compiled, compiledEvidence, budget)
-    if (withEvidence.solutions.length && withEvidence.finished) {
-      final = withEvidence
-      decided = consensus(runs, withEvidence)
+  const used: { quote: string; involved: readonly number[] }[] = []
+  if (open && hard.finished) {
+    // The narrative's figures, one at a time, keep only the solutions they allow; a figure no
+    // solution allows (a typo, another year's, a figure of something else) is no evidence.
+    let solutions = hard.solutions
+    for (const e of compileEvidence(runs, known, evidence)) {
+      const kept = solutions.filter((solution) => holds(e, solution))
+      if (kept.length > 0 && kept.length < solutions.length) {
+        solutions = kept
+        used.push(e)
+      }
+    }
+    if (solutions !== hard.solutions) {
+      const supported = runs.map((_, r) => new Set(solutions.map((s) => s[r]!)))
+      final = { ...hard, solutions, supported }
+      decided = consensus(runs, final)
       narrative = true
-      quotes = compiledEvidence.map((e) => e.quote)
     }
   }
   return runs.map((run, r): RunOutcome => {
@@ -296,7 +311,8 @@ export function solveJointly(
       open: allDecided ? [] : openOf(run, final.supported[r]!),
       openCount: allDecided ? 1 : final.supported[r]!.size,
       ...(problem ? { problem } : {}),
-      quotes: byNarrative ? quotes : []
+      // The figures that decided it: its own, or those that decided the rows it depends on.
+      quotes: byNarrative ? (used.some((e) => e.involved.includes(r)) ? used.filter((e) => e.involved.includes(r)) : used).map((e) => e.quote) : []
     }
   })
 }
