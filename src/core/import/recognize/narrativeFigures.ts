@@ -124,11 +124,18 @@ const ZERO_PHRASES: readonly { pattern: RegExp; cells: readonly CellId[] }[] = [
   { pattern: /(?:未|没有)(?:发生|出现)?(?:因政府信息公开[^，。；]{0,8})?(?:被)?(?:提起)?行政诉讼|(?:未|没有)(?:发生|出现)?[^，。；]{0,12}行政复议[、和及与]?(?:提起)?行政诉讼/, cells: litigation('total') }
 ]
 
+const GLOBAL = new Map<RegExp, RegExp>()
+
 /** The last match of `pattern` in `text`, with its end. */
 function lastMatch(pattern: RegExp, text: string): { end: number } | undefined {
-  const global = new RegExp(pattern.source, 'g')
+  let global = GLOBAL.get(pattern)
+  if (!global) GLOBAL.set(pattern, (global = new RegExp(pattern.source, 'g')))
+  global.lastIndex = 0
   let found: { end: number } | undefined
-  for (const m of text.matchAll(global)) found = { end: (m.index ?? 0) + m[0].length }
+  for (let m = global.exec(text); m; m = global.exec(text)) {
+    found = { end: m.index + m[0].length }
+    if (m[0].length === 0) global.lastIndex += 1
+  }
   return found
 }
 
@@ -172,7 +179,7 @@ function readSentence(sentence: string, add: (keys: readonly CellId[], value: nu
     if (nearest) subject = nearest.subject
     if (/\d$/.test(sentence.slice(0, start)) || APPROXIMATE.test(sentence.slice(end))) continue
     // The clause the figure sits in: a comparison or a share is not the count itself.
-    const clauseStart = Math.max(...[...window.matchAll(new RegExp(CLAUSE_BREAK.source, 'g'))].map((c) => (c.index ?? 0) + 1), 0)
+    const clauseStart = lastMatch(CLAUSE_BREAK, window)?.end ?? 0
     if (COMPARISON.test(window.slice(clauseStart))) continue
     // The attribute named nearest before the figure; it may name its subject too (予以公开 → 申请).
     let attribute: Attribute | undefined

@@ -35,13 +35,16 @@ export function isPageNumber(text: string): boolean {
   return PAGE_NUMBER.test(removeSpaces(toHalfWidthDigits(text)))
 }
 
+const INNER_NUMBER_HINT = /\D\d{1,2}[、．,，]/
+const INNER_NUMBER = /(?<=\p{Script=Han}|）)(\d{1,2})[、．,，](?=\p{Script=Han})/gu
+
 /** The comparable form of a label. Page-number noise becomes the empty string. */
 export function normalizeLabel(text: string): string {
   let out = removeSpaces(toHalfWidthDigits(text)).replace(QUOTES, '')
   if (PAGE_NUMBER.test(out)) return ''
   for (const [pattern, replacement] of NUMBERING) out = out.replace(pattern, replacement)
   // A sub-row's number after its group's label: （三）不予公开1、属于国家秘密.
-  return out.replace(/(?<=\p{Script=Han}|）)(\d{1,2})[、．,，](?=\p{Script=Han})/gu, '$1.')
+  return INNER_NUMBER_HINT.test(out) ? out.replace(INNER_NUMBER, '$1.') : out
 }
 
 /** The label without its leading numbering (1. / （三） / 三、), for sub-row labels quoted bare. */
@@ -65,6 +68,7 @@ const ANNOTATED = /^(.+?)[（(]([^（）()]*\p{Script=Han}[^（）()]*)[）)]$/u
 /** The figure and its note, when a cell prints a figure followed by a bracketed note. */
 export function splitAnnotation(text: string): { figure: string; note?: string } {
   const compact = removeSpaces(toHalfWidthDigits(text))
+  if (!compact.endsWith('）') && !compact.endsWith(')')) return { figure: compact }
   const m = ANNOTATED.exec(compact)
   return m && FIGURE.test(m[1]!) ? { figure: m[1]!, note: m[2]! } : { figure: compact }
 }
