@@ -127,6 +127,13 @@ describe('headings inline', () => {
       '本年度制发文件2件。'
     ])
   })
+  it('an ordinary long paragraph that enumerates （一）（二）（三） is left as it was written', () => {
+    const paragraph = `我局着力做好以下工作：（一）${'完善制度，规范流程，'.repeat(12)}；（二）${'加强培训，提升能力，'.repeat(12)}；（三）${'强化监督，确保实效，'.repeat(12)}。`
+    const r = importText(['青山镇2023年政府信息公开工作年度报告', '一、总体情况', paragraph, '二、主动公开政府信息情况', '全年公开信息12条。'].join('\n'))
+    expect(r.report.sections.overview).toBe(paragraph)
+    expect(r.warnings.join('')).not.toContain('连成一行')
+  })
+
   it('a list item inside a sentence is not a heading', () => {
     expect(splitAtHeadings('工作分为一、二两个阶段，三、四季度完成')).toEqual(['工作分为一、二两个阶段，三、四季度完成'])
   })

@@ -32,6 +32,7 @@ const HEADER_SCAN = 30
 const DATE = '(?:\\d{4}|[〇零一二三四五六七八九]{4})\\s*年\\s*[\\d一二三四五六七八九十]{1,3}\\s*月\\s*[\\d一二三四五六七八九十]{1,3}\\s*日'
 const CLOSING = new RegExp(`^([\\p{Script=Han}（）()·\\s]{2,40}?)\\s*(${DATE})\\s*$`, 'u')
 const SIGNER = /(?:人民政府|办事处|委员会|办公室|管委会|局|厅|委|院|中心|政府|街道|镇|乡)$/
+const TOP_HEADING = /^[一二三四五六七八九十]{1,3}\s*[、．.]/
 /** A page number printed inside the text: “— 15 —”, “- 3 -”. */
 const INLINE_PAGE_NUMBER = /(?:^|\s)[-—–－]{1,2}\s*\d{1,3}\s*[-—–－]{1,2}(?=\s|$)|[-—–－]{1,2}\s*\d{1,3}\s*[-—–－]{1,2}\s*$/g
 
@@ -40,7 +41,6 @@ export function unflattenPage(blocks: readonly Block[], budget: StepBudget): Unf
   const header = dropHeader(blocks)
   // A line or two of CMS metadata is ordinary; a page's whole header block is worth saying.
   if (header.dropped >= HEADER_NOTICE) notices.push(`页面信息 ${header.dropped} 行（标题、发布时间、链接、导航等）未作为正文`)
-  const total = header.blocks.reduce((n, b) => n + (b.kind === 'paragraph' ? b.text.length : 0), 0)
   const out: Block[] = []
   let lines = 0
   let tables = 0
@@ -50,7 +50,7 @@ export function unflattenPage(blocks: readonly Block[], budget: StepBudget): Unf
       out.push(block)
       continue
     }
-    const cut = recut(block.text, block.text.length >= total * 0.6, budget)
+    const cut = recut(block.text, budget)
     if (!cut) {
       out.push(block)
       continue
@@ -102,15 +102,17 @@ interface Recut {
   warnings: string[]
 }
 
-function recut(source: string, wholeDocument: boolean, budget: StepBudget): Recut | undefined {
+function recut(source: string, budget: StepBudget): Recut | undefined {
   let text = source.replace(INLINE_PAGE_NUMBER, ' ')
   const regions = [
     ...tableRegions(text).map((r) => ({ ...r, block: undefined as Block | undefined, warnings: [] as string[] })),
     ...legacyRegions(text, (start, end) => text.slice(0, start) + text.slice(end), budget).map((r) => ({ ...r, lines: [] as string[] }))
   ].sort((a, b) => a.start - b.start)
   const kept = regions.filter((r, k) => !regions.slice(0, k).some((p) => p.end > r.start))
-  const headings = splitAtHeadings(text).length
-  if (!wholeDocument && kept.length === 0 && headings < 3) return undefined
+  // A long paragraph of an ordinary document (an enumeration “（一）…（二）…”) is left as it is:
+  // only tables inside it, or several top-level headings, say the lines were lost.
+  const headings = splitAtHeadings(text).filter((piece) => TOP_HEADING.test(piece)).length
+  if (kept.length === 0 && headings < 2) return undefined
 
   const blocks: Block[] = []
   const paragraph = (t: string): Block => ({ kind: 'paragraph', text: t })
