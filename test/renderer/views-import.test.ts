@@ -137,7 +137,6 @@ describe('ImportView', () => {
     const list = byTestId('review-items').textContent ?? ''
     expect(list).toContain('表三「（一）予以公开」「自然人」：7')
     expect(list).toContain('原文“712”按合计拆分')
-    expect(list).toContain('由勾稽关系推算')
     expect(list).toContain('表四「行政复议」「结果维持」：1')
     expect(list).toContain('近似对应')
     // An entry moves the focus to its cell.

@@ -6,38 +6,57 @@
  */
 import { countValues, needsReview, type ValueCounts } from '../../../../core/import/certainty'
 import type { ImportedValue, Notice, NoticeGroup } from '../../../../core/import/types'
-import { CELLS, cellDef, describeCell, LABEL_SEPARATOR, type CellId } from '../../../../core/report/cells'
+import { CELLS, cellDef, LABEL_SEPARATOR, type CellId } from '../../../../core/report/cells'
 import type { Report } from '../../../../core/report/report'
 import { checkReport } from '../../../../core/rules'
 import { FLAG_LABELS, METHOD_LABELS } from './uncertain'
 
 export interface CheckItem {
+  /** The first cell of the entry: where a click goes. */
   cell: CellId
-  /** 表三「…」「自然人」 */
+  /** All cells of the entry: one value, or the values of a row that share one reason. */
+  cells: CellId[]
+  /** 表三「…」「自然人」, or 表三「…」 for a whole row's values. */
   label: string
-  value: number
-  /** Why it is to be checked, in words: method, flags, note. */
+  values: number[]
+  /** Why it is to be checked, in words. */
   reasons: string[]
   confidence: number
 }
 
-/** Values to check (not corrected yet), in table order. */
+/** The reasons of a value in words: its note says why; otherwise its method and flags. */
+function reasonsOf(v: ImportedValue): string[] {
+  if (v.note) {
+    const mapped = v.flags.filter((f) => f === 'mapped-2019' || f === 'approximate').map((f) => FLAG_LABELS[f])
+    return [...mapped.filter((m) => !v.note!.includes(m.slice(0, 6))), v.note]
+  }
+  return [...(v.method === 'read' ? [] : [METHOD_LABELS[v.method]]), ...v.flags.map((f) => FLAG_LABELS[f])]
+}
+
+/**
+ * Values to check (not corrected yet), in table order; the values of one row that share one reason
+ * (a row split from run-together digits, a row placed by structure) are one entry.
+ */
 export function checkItems(values: readonly ImportedValue[], corrected: ReadonlySet<CellId>): CheckItem[] {
   const order = new Map(CELLS.map((c, i) => [c.id, i]))
-  return values
-    .filter((v) => needsReview(v) && !corrected.has(v.cell))
-    .sort((a, b) => (order.get(a.cell) ?? 0) - (order.get(b.cell) ?? 0))
-    .map((v) => ({
-      cell: v.cell,
-      label: describeCell(v.cell),
-      value: v.value,
-      confidence: v.confidence,
-      reasons: [
-        ...(v.method === 'read' ? [] : [METHOD_LABELS[v.method]]),
-        ...v.flags.filter((f) => f !== 'review' || !v.note).map((f) => FLAG_LABELS[f]),
-        ...(v.note ? [v.note] : [])
-      ]
-    }))
+  const out: CheckItem[] = []
+  const rowOf = (id: CellId) => id.split('.').slice(0, 2).join('.')
+  for (const v of values
+    .filter((x) => needsReview(x) && !corrected.has(x.cell))
+    .sort((a, b) => (order.get(a.cell) ?? 0) - (order.get(b.cell) ?? 0))) {
+    const reasons = reasonsOf(v)
+    const last = out.at(-1)
+    if (last && rowOf(last.cell) === rowOf(v.cell) && last.reasons.join('|') === reasons.join('|')) {
+      last.cells.push(v.cell)
+      last.values.push(v.value)
+      last.confidence = Math.min(last.confidence, v.confidence)
+      const c = cellDef(v.cell)
+      last.label = `${c.tableName}「${c.rowPath.at(-1)}」`
+      continue
+    }
+    out.push({ cell: v.cell, cells: [v.cell], label: shortCell(v.cell), values: [v.value], reasons, confidence: v.confidence })
+  }
+  return out
 }
 
 export interface MissingRow {
