@@ -114,6 +114,34 @@ describe('dumps of our own pages, every generation', () => {
   })
 })
 
+describe('a pre-2019 statistics table glued without a unit column', () => {
+  it('cuts rows at their figures (a row’s own number is not one) and lets the narrative choose the split', () => {
+    const pad = '我镇坚持以公开为常态、不公开为例外，不断完善工作机制，规范公开流程，拓宽公开渠道。'.repeat(4)
+    const r = importText(
+      '东山镇2016年政府信息公开工作年度报告\n' +
+        `2016年，我镇全年主动公开政府信息53条。一、概述${pad}二、主动公开政府信息情况全年主动公开政府信息53条。三、依申请公开情况本年未收到申请。` +
+        '四、附表项目单位2016年度历年累计主动公开文件数条53259其中：1.政府网站公开数条532592.政府公报公开数条00受理政府信息公开申请总数条00行政复议数件00'
+    )
+    expect(r.legacy.map((f) => [f.label, f.values])).toEqual([
+      ['主动公开文件数', { 本年: '53', 历年累计: '259' }],
+      ['其中：1.政府网站公开数', { 本年: '53', 历年累计: '259' }],
+      ['2.政府公报公开数', { 本年: '0', 历年累计: '0' }],
+      ['受理政府信息公开申请总数', { 本年: '0', 历年累计: '0' }],
+      ['行政复议数', { 本年: '0', 历年累计: '0' }]
+    ])
+    const noUnit = importText(
+      '东山镇2016年政府信息公开工作年度报告\n' +
+        `2016年，我镇全年主动公开政府信息53条。一、概述${pad}二、主动公开政府信息情况全年主动公开政府信息53条。` +
+        '三、附表指标名称2016年度历年累计主动公开文件数53259其中：1.政府网站公开数532592.政府公报公开数00'
+    )
+    expect(noUnit.legacy.map((f) => [f.label, f.values])).toEqual([
+      ['主动公开文件数', { 本年: '53', 历年累计: '259' }],
+      ['其中：1.政府网站公开数', { 本年: '53', 历年累计: '259' }],
+      ['2.政府公报公开数', { 本年: '0', 历年累计: '0' }]
+    ])
+  })
+})
+
 describe('headings inline', () => {
   it('start only after a sentence, a space or a heading — never inside a quoted title', () => {
     const text =

@@ -24,7 +24,7 @@ export interface Unflattened {
 }
 
 /** A paragraph this long may be a whole report on one line. */
-const LONG_LINE = 300
+const LONG_LINE = 200
 /** Dropping this many header lines is said. */
 const HEADER_NOTICE = 4
 /** Header lines are looked for among the first blocks only. */

@@ -22,9 +22,15 @@ export interface LegacyRegion {
   warnings: string[]
 }
 
+/** The label column's header: distinctive ones alone, common words (项目, 名称) only before a unit column. */
 const LABEL_HEADER = '指标名称|统计指标|统计项目|项目名称|指\\s*标'
+const LOOSE_LABEL_HEADER = '项\\s*目|名\\s*称'
+const UNIT_HEADER = '(?:计量)?单\\s*位'
 const VALUE_HEADER = '(?:19|20)\\d{2}\\s*年\\s*度?|本年度?|本期(?:实际)?|本年累计|历年累[计积]|累计|统计数|全年|上年度?数?'
-const HEADER = new RegExp(`(${LABEL_HEADER})\\s*((?:计量)?单\\s*位)?\\s*((?:(?:${VALUE_HEADER})\\s*){1,4})`, 'g')
+const HEADER = new RegExp(
+  `(?:(${LABEL_HEADER})\\s*(${UNIT_HEADER})?|(${LOOSE_LABEL_HEADER})\\s*(${UNIT_HEADER}))\\s*((?:(?:${VALUE_HEADER})\\s*){1,4})`,
+  'g'
+)
 const VALUE_WORD = new RegExp(VALUE_HEADER, 'g')
 const UNIT = '万元|人次|条|件|项|个|次|人|篇|期|份|场|批|天|户|元'
 /** A unit printed right before a figure: where a row's label ends. */
@@ -41,24 +47,44 @@ interface StreamRow {
   digits: string
 }
 
+/**
+ * Where a row's figures start in a table without a unit column: a run of digits after the label's
+ * words — not a row's own number (“1.政府网站…”), which is short and followed by its mark.
+ */
+function labelFigures(text: string, from: number): { index: number; unit: string } | undefined {
+  for (let i = Math.max(from, 1); i < text.length; i += 1) {
+    if (!/\d/.test(text[i]!) || /\d/.test(text[i - 1]!) || !/[\p{Script=Han}）)”]/u.test(text[i - 1]!)) continue
+    let end = i
+    while (end < text.length && /\d/.test(text[end]!)) end += 1
+    if (end - i <= 2 && /^\s*[、.．]\D/.test(text.slice(end, end + 3))) continue
+    return { index: i, unit: '' }
+  }
+  return undefined
+}
+
+function unitFigures(text: string, from: number): { index: number; unit: string } | undefined {
+  UNIT_FIGURE.lastIndex = from
+  const m = UNIT_FIGURE.exec(text)
+  return m ? { index: m.index, unit: m[1]! } : undefined
+}
+
 /** Rows from `from`: label, unit, digits — until the text stops looking like a table. */
-function readRows(text: string, from: number): { rows: StreamRow[]; end: number } {
+function readRows(text: string, from: number, withUnit: boolean): { rows: StreamRow[]; end: number } {
   const rows: StreamRow[] = []
   let at = from
   let lastNumber = 0
   for (;;) {
-    UNIT_FIGURE.lastIndex = at
-    const m = UNIT_FIGURE.exec(text)
+    const m = withUnit ? unitFigures(text, at) : labelFigures(text, at)
     if (!m) break
     let label = text.slice(at, m.index).replace(/\s+/g, '')
     if (label.length === 0 || label.length > MAX_LABEL * 2 || /[。；;！？]/.test(label)) break
     // Rows printed without figures before this one.
-    for (let empty = UNIT_THEN_ROW.exec(label); empty; empty = UNIT_THEN_ROW.exec(label)) {
+    for (let empty = withUnit ? UNIT_THEN_ROW.exec(label) : null; empty; empty = UNIT_THEN_ROW.exec(label)) {
       rows.push({ label: label.slice(0, empty.index), unit: empty[1]!, digits: '' })
       label = label.slice(empty.index + empty[1]!.length)
     }
     if (label.length > MAX_LABEL) break
-    const digitsStart = m.index + m[1]!.length
+    const digitsStart = m.index + m.unit.length
     let end = digitsStart
     while (end < text.length && /\d/.test(text[end]!)) end += 1
     let digits = text.slice(digitsStart, end)
@@ -72,7 +98,7 @@ function readRows(text: string, from: number): { rows: StreamRow[]; end: number 
     }
     const own = NUMBERING.exec(label)?.[1]
     lastNumber = own ? Number(own) : /^其中/.test(label) ? 0 : lastNumber
-    rows.push({ label, unit: m[1]!, digits })
+    rows.push({ label, unit: m.unit, digits })
     at = end
   }
   return { rows, end: at }
@@ -103,7 +129,7 @@ function evidenceFor(rows: readonly StreamRow[], keys: readonly string[], narrat
     if (key.length < 2) return
     const values = new Set<number>()
     const quotes: string[] = []
-    const figure = new RegExp(`(\\d+)(?:${row.unit})`, 'g')
+    const figure = new RegExp(`(\\d+)(?:${row.unit || UNIT})`, 'g')
     for (const m of narrative.matchAll(figure)) {
       const start = m.index ?? 0
       const window = narrative.slice(Math.max(0, start - 24), start).split(/[。，；,;：:]/).at(-1) ?? ''
@@ -122,8 +148,9 @@ export function legacyRegions(text: string, narrative: (start: number, end: numb
   const out: LegacyRegion[] = []
   HEADER.lastIndex = 0
   for (let header = HEADER.exec(text); header; header = HEADER.exec(text)) {
-    const columns = [...header[3]!.matchAll(VALUE_WORD)].map((m) => m[0].replace(/\s+/g, ''))
-    const { rows, end } = readRows(text, header.index + header[0].length)
+    const columns = [...header[5]!.matchAll(VALUE_WORD)].map((m) => m[0].replace(/\s+/g, ''))
+    const withUnit = (header[2] ?? header[4]) !== undefined
+    const { rows, end } = readRows(text, header.index + header[0].length, withUnit)
     if (rows.filter((r) => r.digits).length < 2) continue
     HEADER.lastIndex = end
     const region = solveRegion(rows, columns, header, narrative(header.index, end), budget)
@@ -174,12 +201,14 @@ function solveRegion(
   const outcomes = solveJointly(runs, known, relations, budget, evidence)
 
   const warnings: string[] = []
+  const unitHeader = header[2] ?? header[4]
   const cellsOf = rows.map((row, i): BlockCell[] => {
     const cell = (text: string, derived?: string): BlockCell => ({ text, rowSpan: 1, colSpan: 1, ...(derived ? { derived } : {}) })
+    const unit = unitHeader ? [cell(row.unit)] : []
     const r = runRow.indexOf(i)
     if (r < 0) {
       const value = columns.length === 1 ? row.digits : ''
-      return [cell(row.label), cell(row.unit), cell(value), ...columns.slice(1).map(() => cell(''))]
+      return [cell(row.label), ...unit, cell(value), ...columns.slice(1).map(() => cell(''))]
     }
     const outcome = outcomes[r]!
     const how =
@@ -194,12 +223,12 @@ function solveRegion(
           : `旧版统计表“${row.label}”数字连写“${row.digits}”无法拆分为 ${columns.length} 个数，已留空`
       )
     }
-    return [
-      cell(row.label),
-      cell(row.unit),
-      ...outcome.values.map((v) => (v === undefined ? cell('') : cell(String(v), how)))
-    ]
+    return [cell(row.label), ...unit, ...outcome.values.map((v) => (v === undefined ? cell('') : cell(String(v), how)))]
   })
-  const headerRow: BlockCell[] = [header[1]!, header[2] ?? '计量单位', ...columns].map((text) => ({ text: text.replace(/\s+/g, ''), rowSpan: 1, colSpan: 1 }))
+  const headerRow: BlockCell[] = [header[1] ?? header[3]!, ...(unitHeader ? [unitHeader] : []), ...columns].map((text) => ({
+    text: text.replace(/\s+/g, ''),
+    rowSpan: 1,
+    colSpan: 1
+  }))
   return { block: { kind: 'table', rows: [headerRow, ...cellsOf] }, warnings }
 }
