@@ -73,7 +73,9 @@ describe('flow: last year’s report in, this year’s report out', () => {
     await expect(page.getByRole('textbox', { name: '单位名称' }).inputValue()).resolves.toBe('霞美镇')
     await expect(page.getByRole('combobox', { name: '层级' }).innerText()).resolves.toContain('乡镇')
     await expect(page.getByRole('textbox', { name: '报告年度' }).inputValue()).resolves.toBe('2016')
-    await expect(page.getByTestId('uncertain-count').innerText()).resolves.toContain('4 个数值需要核对')
+    await expect(page.getByTestId('import-counts').innerText()).resolves.toContain('已识别 0 个，需核对 4 个，未识别 196 个')
+    // Each value to check is listed beside the tables with its reason.
+    await expect(page.getByTestId('review-items').innerText()).resolves.toContain('近似对应')
     const approximate = cell(page, 't3.new.total')
     await expect(approximate.getAttribute('title')).resolves.toContain('近似对应')
     await expect(approximate.getAttribute('class')).resolves.toContain('is-uncertain')
@@ -219,8 +221,8 @@ describe('flow: a 2021-format report exported by the app', () => {
     await expect(page.getByTestId('import-unit').locator('input').inputValue()).resolves.toBe(last.unit.name)
     await expect(page.getByTestId('import-year').locator('input').inputValue()).resolves.toBe(String(last.year))
     await expect(page.getByTestId('generation').innerText()).resolves.toContain('2021 年新版格式')
-    // Read straight from the labelled cells: nothing to check.
-    await expect(page.getByTestId('uncertain-count').innerText()).resolves.toContain('所有数值均已可靠识别')
+    // Read straight from the labelled cells: all 200, nothing to check.
+    await expect(page.getByTestId('import-counts').innerText()).resolves.toContain('200 个数值均从原表读取')
     await expect(cell(page, 't3.carryOver.natural').inputValue()).resolves.toBe(String(last.values['t3.carryOver.natural']))
     await app.screenshot('flow-b-import-review-2021')
 

@@ -34,7 +34,10 @@ async function editedInShell() {
     values: [],
     legacy: [],
     missing: [],
-    warnings: []
+    warnings: [],
+    unitCheck: { settled: true, source: 'title', candidates: [UNIT], evidence: [] },
+    notices: [],
+    suggestions: []
   }
   const mounted = mountView(ShellView, { clients: { library, import: fakeImport(preview), export: fakeExport() } })
   wrapper = mounted.wrapper

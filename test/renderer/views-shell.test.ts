@@ -39,7 +39,10 @@ function samplePreview(): ImportPreview {
     values: [],
     legacy: [],
     missing: [],
-    warnings: []
+    warnings: [],
+    unitCheck: { settled: true, source: 'title', candidates: [UNIT], evidence: [] },
+    notices: [],
+    suggestions: []
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Command } from 'commander'
-import { cellDef, LABEL_SEPARATOR } from '../../core/report/cells'
+import { cellDef, CELLS, describeCell, LABEL_SEPARATOR } from '../../core/report/cells'
 import { formatValue } from '../../core/report/tsv'
+import { countValues } from '../../core/import/certainty'
 import { recognizeReport } from '../../core/import/recognizeReport'
 import type { ImportedValue, ParsedReport, ValueSource } from '../../core/import/types'
 import { readDocumentFile, readPastedText } from '../../main/services/readers/index'
@@ -59,7 +60,11 @@ function valueJson(value: ImportedValue) {
   }
 }
 
-/** The `import --json` shape promised in the README and the issue. */
+/**
+ * The `import --json` shape promised in the README (kept as it is: how each value was obtained
+ * shows in its `confidence`, `flags` and `note`; an unsettled unit and the suggestions are among
+ * the `warnings`).
+ */
 export function importJson(parsed: ParsedReport) {
   return {
     unit: parsed.missing.includes('单位名称') ? '' : parsed.report.unit.name,
@@ -67,7 +72,12 @@ export function importJson(parsed: ParsedReport) {
     generation: parsed.generation,
     sections: parsed.sections.map((s) => ({ heading: s.heading, chars: [...s.text.replace(/\s/g, '')].length })),
     values: parsed.values.map(valueJson),
-    legacy: parsed.legacy.map((f) => ({ label: f.label, ...(f.unit ? { unit: f.unit } : {}), values: f.values })),
+    legacy: parsed.legacy.map((f) => ({
+      label: f.label,
+      ...(f.unit ? { unit: f.unit } : {}),
+      values: f.values,
+      ...(f.derived ? { derived: f.derived } : {})
+    })),
     missing: parsed.missing,
     warnings: parsed.warnings
   }
@@ -80,21 +90,20 @@ const GENERATION_LABELS: Record<ParsedReport['generation'], string> = {
 }
 
 function importSummary(parsed: ParsedReport, output: string | undefined): string {
+  const counts = countValues(parsed.values, CELLS.length)
+  const unitNote = parsed.unitCheck.settled || parsed.missing.includes('单位名称') ? '' : `（未能确定，请核对${parsed.unitCheck.candidates.length > 1 ? `：文中还写作${parsed.unitCheck.candidates.slice(1).map((c) => `“${c}”`).join('、')}` : ''}）`
   const lines = [
-    `单位：${parsed.missing.includes('单位名称') ? '未识别' : parsed.report.unit.name}`,
+    `单位：${parsed.missing.includes('单位名称') ? '未识别' : parsed.report.unit.name}${unitNote}`,
     `年度：${parsed.missing.includes('报告年度') ? '未识别' : parsed.report.year}`,
     `格式：${GENERATION_LABELS[parsed.generation]}`,
     `章节：${parsed.sections.length} 个${parsed.sections.length ? `（${parsed.sections.map((s) => s.heading || '开头').join('、')}）` : ''}`,
-    `表格数值：${parsed.values.length} 个${reviewCount(parsed)}`
+    `表格数值：已识别 ${counts.read} 个，需核对 ${counts.review} 个，未识别 ${counts.missing} 个`
   ]
   if (parsed.legacy.length) lines.push(`旧版统计表：${parsed.legacy.length} 项`)
   if (parsed.missing.length) lines.push(`未找到：${parsed.missing.join('、')}`)
   for (const warning of parsed.warnings) lines.push(`注意：${warning}`)
+  for (const s of parsed.suggestions) lines.push(`建议：${s.reason}（${s.cells.map((id) => describeCell(id)).join('、')}）`)
   if (output !== undefined) lines.push(`已保存：${output}`)
   return `${lines.join('\n')}\n`
 }
 
-function reviewCount(parsed: ParsedReport): string {
-  const review = parsed.values.filter((v) => v.flags.length > 0 || v.confidence < 1).length
-  return review ? `，其中 ${review} 个需要核对` : ''
-}

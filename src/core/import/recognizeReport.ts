@@ -6,14 +6,18 @@
 import { SECTION_IDS, type SectionId } from '../report/sections'
 import { createReport, type Report } from '../report/report'
 import { importedFacts } from '../report/importedFacts'
+import { SPLIT_STEP_BUDGET } from './limits'
 import { normalizeBlocks } from './normalize/index'
+import { unflattenPage } from './recognize/dump/index'
+import { readTranscription } from './recognize/transcription'
 import { detectGeneration } from './recognize/generation'
 import { mapLegacyFigures, readLegacyFigures } from './recognize/legacy'
 import { splitSections } from './recognize/sections'
 import { findSignature } from './recognize/signature'
+import { StepBudget } from './recognize/tables/budget'
 import { recognizeTables } from './recognize/tables/index'
 import { findUnitAndYear } from './recognize/unitYear'
-import type { ImportedValue, ParsedReport, ParsedSection, ReadResult } from './types'
+import type { ImportedValue, Notice, NoticeGroup, ParsedReport, ParsedSection, ReadResult, UnitCheck } from './types'
 
 export interface RecognizeOptions {
   /** Shown in provenance and messages, e.g. the file name. */
@@ -27,22 +31,39 @@ export interface RecognizeOptions {
 const UNKNOWN_UNIT = '（未识别单位）'
 
 export function recognizeReport(read: Pick<ReadResult, 'blocks' | 'warnings'>, options: RecognizeOptions = {}): ParsedReport {
-  const { blocks, repairs } = normalizeBlocks(read.blocks)
+  const normalized = normalizeBlocks(read.blocks)
+  const budget = new StepBudget(SPLIT_STEP_BUDGET)
+  // Markdown and OCR transcriptions: pipe tables, heading marks, placeholder headers, look-alikes.
+  const transcribed = readTranscription(normalized.blocks)
+  // A whole page saved as text: its furniture dropped, its one-line body cut into paragraphs and tables.
+  const page = unflattenPage(transcribed.blocks, budget)
+  const blocks = page.blocks
   const missing: string[] = []
-  const warnings = [...read.warnings, ...repairs]
+  const notices: Notice[] = []
+  const say = (group: NoticeGroup, texts: readonly string[]) => notices.push(...texts.map((text) => ({ group, text })))
+  say('file', read.warnings)
+  say('text', normalized.repairs)
+  say('layout', [...transcribed.notices, ...page.notices])
 
-  const { unit, year, titleBlocks, documentNumber } = findUnitAndYear(blocks)
+  const { unit, year, titleBlocks, documentNumber, unitSettled, unitSource, unitCandidates, evidence } = findUnitAndYear(blocks)
+  const unitCheck = {
+    settled: unitSettled,
+    ...(unitSource ? { source: unitSource } : {}),
+    candidates: unitCandidates,
+    evidence: evidence.filter((e) => e.includes('单位'))
+  }
   const signature = findSignature(blocks)
   const generation = detectGeneration(blocks, year).generation
   if (!unit) missing.push('单位名称')
   if (!year) missing.push('报告年度')
+  if (unit && !unitSettled) say('unit', [unitNotice(unit, unitCheck)])
 
-  const tables = recognizeTables(blocks, generation)
+  const tables = recognizeTables(blocks, generation, { budget })
   const legacy = generation === 'pre-2019' ? readLegacyFigures(blocks) : { figures: [], consumed: new Set<number>() }
   const values: ImportedValue[] = [...tables.values, ...mapLegacyFigures(legacy.figures)]
   // Only report missing tables for the generations that have them.
   if (generation !== 'pre-2019') missing.push(...tables.missing)
-  warnings.push(...tables.warnings)
+  say('tables', tables.warnings)
 
   // Title, 发文字号 and 落款 are layout: kept out of the narrative, their facts kept in the Report.
   const skip = new Set<number>([...tables.consumed, ...legacy.consumed, ...titleBlocks, ...signature.blocks])
@@ -60,9 +81,34 @@ export function recognizeReport(read: Pick<ReadResult, 'blocks' | 'warnings'>, o
     sections,
     missing,
     values,
-    warnings
+    warnings: notices.map((n) => n.text)
   })
-  return { report, generation, sections, values, legacy: legacy.figures, missing, warnings }
+  return {
+    report,
+    unitCheck,
+    generation,
+    sections,
+    values,
+    legacy: legacy.figures,
+    missing,
+    warnings: notices.map((n) => n.text),
+    notices,
+    suggestions: tables.suggestions
+  }
+}
+
+const UNIT_SOURCES: Record<NonNullable<UnitCheck['source']>, string> = {
+  title: '标题',
+  signature: '落款',
+  self: '正文中的自称',
+  frequent: '正文中最常出现的名称'
+}
+
+/** Why the unit must be confirmed, in one sentence. */
+function unitNotice(unit: string, check: UnitCheck): string {
+  const others = check.candidates.filter((c) => c !== unit)
+  const from = check.source ? `取自${UNIT_SOURCES[check.source]}` : ''
+  return `单位名称“${unit}”未能确定（${from}${others.length ? `；文中还写作${others.map((c) => `“${c}”`).join('、')}` : ''}），请核对后确认`
 }
 
 function assembleReport(input: {

@@ -10,6 +10,8 @@ export interface BlockCell {
   text: string
   rowSpan: number
   colSpan: number
+  /** The text was not printed in this cell but recovered (split from run-together digits): how. */
+  derived?: string
 }
 
 /**
@@ -17,7 +19,8 @@ export interface BlockCell {
  * the row where it starts; positions it covers in later rows are omitted.
  */
 export type Block =
-  | { kind: 'paragraph'; text: string; page?: number }
+  /** `derived`: figures of the text were not printed as read (look-alike characters of OCR): how. */
+  | { kind: 'paragraph'; text: string; page?: number; derived?: string }
   | { kind: 'table'; rows: BlockCell[][]; page?: number }
 
 export type FileKind = 'docx' | 'doc' | 'pdf' | 'txt' | 'html' | 'mhtml' | 'paste'
@@ -49,17 +52,48 @@ export type ValueFlag =
   | 'approximate'
   /** Recovered by splitting run-together digits with the table's own identities. */
   | 'split'
+  /** Put in its row by the table's structure and arithmetic, its label lost or unreadable. */
+  | 'placed'
   /** Any other reason the officer should look at it. */
   | 'review'
+
+/**
+ * How a value was obtained, from most to least certain. Only `read` — a figure printed in a cell
+ * whose row and column labels were recognised — counts as read; everything else is for review.
+ */
+export type ValueMethod =
+  /** Read from a labelled cell. */
+  | 'read'
+  /** Derived by arithmetic: split from run-together digits, or an unlabelled row put by its sums. */
+  | 'derived'
+  /** Placed by position or the table's structure (order of unlabelled rows, a placeholder header). */
+  | 'placed'
+  /** Offered to the officer, applied only on request. */
+  | 'suggested'
 
 export interface ImportedValue {
   cell: CellId
   value: number
-  /** 0–1: 1 for a value read from a clean labelled cell; lower when recovered or mapped. */
+  /** How the value was obtained. */
+  method: ValueMethod
+  /** 0–1, derived from the method and its evidence (certainty.ts): 1 only for a clean read. */
   confidence: number
   source: ValueSource
   flags: ValueFlag[]
   note?: string
+}
+
+/**
+ * Figures the reader found but could not put in a row with certainty (a row of numbers whose
+ * label was lost or unreadable): offered for the empty rows they fit, applied only on request.
+ */
+export interface Suggestion {
+  /** The cells the figures would fill, in order. */
+  cells: CellId[]
+  values: number[]
+  /** Why these cells, in Chinese (“行标签残缺“1、本机关…”，数字符合该行的合计关系”). */
+  reason: string
+  source: ValueSource
 }
 
 /** A labelled figure of a pre-2019 statistics table (附表), kept as printed. */
@@ -73,6 +107,8 @@ export interface LegacyFigure {
   parent?: string
   /** Where each value was read, by the same keys as `values`. */
   valueSources?: Record<string, ValueSource>
+  /** Values not printed apart but split from run-together digits, by key: how, in Chinese. */
+  derived?: Record<string, string>
 }
 
 export interface ParsedSection {
@@ -84,13 +120,40 @@ export interface ParsedSection {
   blocks?: [number, number]
 }
 
+/** What a notice is about, for grouping them in the review. */
+export type NoticeGroup = 'file' | 'text' | 'layout' | 'unit' | 'tables'
+
+export interface Notice {
+  group: NoticeGroup
+  text: string
+}
+
+/** How sure the importer is of the reporting body's name. */
+export interface UnitCheck {
+  /** Named by the title (or by the 落款 and the text), and by nothing else differently. */
+  settled: boolean
+  /** Where the name was taken from. */
+  source?: 'title' | 'signature' | 'self' | 'frequent'
+  /** Every name the document gives the body, the chosen one first. */
+  candidates: string[]
+  /** How it was decided, in Chinese. */
+  evidence: string[]
+}
+
 export interface ParsedReport {
   report: Report
+  /** Whether the unit is settled or must be confirmed by the officer. */
+  unitCheck: UnitCheck
   generation: Generation
   sections: ParsedSection[]
   values: ImportedValue[]
   legacy: LegacyFigure[]
   /** What was expected but not found, in Chinese (e.g. “表四”, “单位名称”). */
   missing: string[]
+  /** Every notice's text, in order (the same as `notices`, ungrouped). */
   warnings: string[]
+  /** What the officer should know, each with its group. */
+  notices: Notice[]
+  /** Figures found but not placed with certainty: offered for the rows they fit, applied on request. */
+  suggestions: Suggestion[]
 }

@@ -26,7 +26,7 @@ export interface ImportedInput {
   sections: readonly { heading: string; section?: SectionId }[]
   /** What recognition could not find, as it words it (“表四”, “表三「…」”, “表三「…」「…」”). */
   missing: readonly string[]
-  values: readonly { cell: CellId; value: number; flags: readonly string[]; note?: string }[]
+  values: readonly { cell: CellId; value: number; method?: string; flags: readonly string[]; note?: string }[]
   /** Recognition's warnings, in Chinese. */
   warnings: readonly string[]
 }
@@ -61,7 +61,8 @@ export function importedFacts(input: ImportedInput): NonNullable<Report['importe
   const unread =
     input.generation === 'pre-2019' ? [] : [...new Set([...cellsOfMissing(input.missing), ...cellsLeftBlank(input.warnings, read)])]
   const flagged = input.values
-    .filter((v) => v.flags.some((f) => DOUBTFUL.has(f)))
+    // Anything not read straight from a labelled cell (derived, placed, suggested) is doubtful too.
+    .filter((v) => (v.method !== undefined && v.method !== 'read') || v.flags.some((f) => DOUBTFUL.has(f)))
     .map((v) => ({ cell: v.cell, value: v.value, ...(v.note ? { note: v.note } : {}) }))
   return {
     generation: input.generation,

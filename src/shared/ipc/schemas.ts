@@ -166,9 +166,10 @@ const valueSourceSchema = z.object({
 const importedValueSchema = z.object({
   cell: cellIdSchema,
   value: z.number(),
+  method: z.enum(['read', 'derived', 'placed', 'suggested']),
   confidence: z.number(),
   source: valueSourceSchema,
-  flags: z.array(z.enum(['mapped-2019', 'approximate', 'split', 'review'])),
+  flags: z.array(z.enum(['mapped-2019', 'approximate', 'split', 'placed', 'review'])),
   note: z.string().optional()
 })
 
@@ -178,7 +179,8 @@ const legacyFigureSchema = z.object({
   values: z.record(z.string(), z.string()),
   source: valueSourceSchema,
   parent: z.string().optional(),
-  valueSources: z.record(z.string(), valueSourceSchema).optional()
+  valueSources: z.record(z.string(), valueSourceSchema).optional(),
+  derived: z.record(z.string(), z.string()).optional()
 })
 
 const parsedSectionSchema = z.object({
@@ -188,16 +190,35 @@ const parsedSectionSchema = z.object({
   blocks: z.tuple([z.number().int(), z.number().int()]).optional()
 })
 
+const unitCheckSchema = z.object({
+  settled: z.boolean(),
+  source: z.enum(['title', 'signature', 'self', 'frequent']).optional(),
+  candidates: z.array(z.string()),
+  evidence: z.array(z.string())
+})
+
+const noticeSchema = z.object({ group: z.enum(['file', 'text', 'layout', 'unit', 'tables']), text: z.string() })
+
+const suggestionSchema = z.object({
+  cells: z.array(cellIdSchema),
+  values: z.array(z.number()),
+  reason: z.string(),
+  source: valueSourceSchema
+})
+
 export const importPreviewSchema = z.object({
   token: z.string(),
   fileName: z.string(),
   generation: z.enum(['2021', '2019', 'pre-2019']),
   report: reportDoc,
+  unitCheck: unitCheckSchema,
   sections: z.array(parsedSectionSchema),
   values: z.array(importedValueSchema),
   legacy: z.array(legacyFigureSchema),
   missing: z.array(z.string()),
-  warnings: z.array(z.string())
+  warnings: z.array(z.string()),
+  notices: z.array(noticeSchema),
+  suggestions: z.array(suggestionSchema)
 })
 
 export const exportedFileSchema = z.object({ fileName: z.string(), token: z.string() })

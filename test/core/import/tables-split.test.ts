@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { recognizeTables } from '../../../src/core/import/recognize/tables/index'
-import { splitDigits } from '../../../src/core/import/recognize/tables/runTogether'
+import { splitDigits as enumerate, type SplitGroup } from '../../../src/core/import/recognize/tables/runTogether'
 import type { Block } from '../../../src/core/import/types'
 import { cellId, CELLS, type CellId } from '../../../src/core/report/cells'
 import { TABLE_3 } from '../../../src/core/report/tables'
@@ -12,6 +12,7 @@ import { consistentValues, T3_APPLICANTS } from '../../support/reports'
 import { cellPerLine, flattened, reportBlocks, rowPerLine, type Values } from './tablesRender'
 
 const T3_ROW = [{ size: 7, totalLast: true }]
+const splitDigits = (tokens: string[], shape: readonly SplitGroup[]) => enumerate(tokens, shape).candidates
 const T4_STRIP = [0, 1, 2].map(() => ({ size: 5, totalLast: true }))
 
 /** The consistent values with one 表三 row replaced, the totals (R2, R3, R1) kept true. */
@@ -73,22 +74,42 @@ describe('run-together rows in a report', () => {
     expect(result.warnings.filter((w) => w.includes('表三'))).toEqual([])
   })
 
-  it('leaves rows blank and names them when more than one split fits', () => {
-    let values = withT3Row(consistentValues(), 'public', [11, 1, 0, 0, 0, 0])
+  it('leaves cells blank and names them when more than one split fits every identity', () => {
+    // 1 | 11 and 11 | 1 swapped between two rows keep every column total: both readings fit.
+    let values = withT3Row(consistentValues(), 'public', [1, 11, 0, 0, 0, 0])
     values = withT3Row(values, 'partial', [11, 1, 0, 0, 0, 0])
     const result = recognizeTables(runTogether(values), '2021')
-    for (const id of [...rowCells('public'), ...rowCells('partial')]) expect(result.values.some((v) => v.cell === id)).toBe(false)
+    const got = new Map(result.values.map((v) => [v.cell, v.value]))
+    for (const row of ['public', 'partial']) {
+      for (const column of ['natural', 'business']) expect(got.has(cellId('t3', row, column))).toBe(false)
+      // What every reading agrees on is decided: the zeros and the row total.
+      for (const column of ['research', 'welfare', 'lawService', 'otherOrg']) expect(got.get(cellId('t3', row, column))).toBe(0)
+      expect(got.get(cellId('t3', row, 'total'))).toBe(12)
+    }
     const t3Warnings = result.warnings.filter((w) => w.startsWith('表三'))
     expect(t3Warnings).toEqual([
-      expect.stringMatching(/^表三「三、本年度办理结果 \/ （一）予以公开」数字连写“111000012”有 3 种可能的拆分.*已留空$/),
-      expect.stringMatching(/^表三「三、本年度办理结果 \/ （二）部分公开（区分处理的，只计这一情形，不计其他情形）」数字连写“111000012”有 3 种/)
+      expect.stringMatching(/^表三「三、本年度办理结果 \/ （一）予以公开」数字连写“111000012”有 2 种可能的拆分（如 1\|11\|0\|0\|0\|0\|12；11\|1\|0\|0\|0\|0\|12），其中「自然人、商业企业」无法确定，已留空$/),
+      expect.stringMatching(/^表三「三、本年度办理结果 \/ （二）部分公开（区分处理的，只计这一情形，不计其他情形）」数字连写“111000012”有 2 种/)
     ])
     // Not missing: the rows were found, their figures could not be told apart.
     expect(result.missing.filter((m) => m.startsWith('表三'))).toEqual([])
     // Every other row came back.
     const others = CELLS.filter((c) => c.table === 't3' && !['public', 'partial'].includes(c.row))
-    const got = new Map(result.values.map((v) => [v.cell, v.value]))
     expect(others.map((c) => got.get(c.id))).toEqual(others.map((c) => values[c.id]))
+  })
+
+  it('splits each row by every identity at once where row by row leaves several open', () => {
+    // Both rows alone have three splits each (1|1|10, 1|11, 11|1); only one pair keeps the columns.
+    let values = withT3Row(consistentValues(), 'public', [11, 1, 0, 0, 0, 0])
+    values = withT3Row(values, 'partial', [11, 1, 0, 0, 0, 0])
+    const result = recognizeTables(runTogether(values), '2021')
+    const got = new Map(result.values.map((v) => [v.cell, v]))
+    for (const id of [...rowCells('public'), ...rowCells('partial')]) {
+      expect(got.get(id)?.value).toBe(values[id])
+      expect(got.get(id)?.method).toBe('derived')
+      expect(got.get(id)?.note).toContain('各列勾稽关系')
+    }
+    expect(result.warnings.filter((w) => w.startsWith('表三'))).toEqual([])
   })
 
   it('splits a run-together row given on the line after its label (one cell per line)', () => {

@@ -37,6 +37,7 @@ function toFigures(table: LegacyTable): LegacyFigure[] {
   const parents = parentsOf(table.rows.map((r) => r.label))
   return table.rows.map((row, i) => {
     const figure: LegacyFigure = { label: row.label, values: row.values, source: row.source, valueSources: row.sources }
+    if (row.derived) figure.derived = row.derived
     if (row.unit !== undefined) figure.unit = row.unit
     const parent = parents[i]
     if (parent !== undefined) figure.parent = parent

@@ -7,8 +7,20 @@ import type { Block } from '../types'
 import { chineseYearDigits, CMS_METADATA, paragraphText, unwrapTitle } from './blockText'
 import { findSignature } from './signature'
 
+/** Where the unit's name was taken from, most trusted first. */
+export type UnitSource = 'title' | 'signature' | 'self' | 'frequent'
+
 export interface UnitYear {
   unit?: string
+  /** Where the unit was taken from. */
+  unitSource?: UnitSource
+  /**
+   * Whether the unit is settled: named by the title (or the 落款, confirmed by the text) and by
+   * nothing else differently. An unsettled unit is shown for confirmation, never stored silently.
+   */
+  unitSettled: boolean
+  /** Every name the document gives the reporting body (title, 落款, self-reference), distinct. */
+  unitCandidates: string[]
   year?: number
   /** The title as printed, lines of a broken title joined. */
   title?: string
@@ -61,6 +73,12 @@ const TITLE_DATE = /^[（(]\d{4}年(?:[\d一二三四五六七八九十]{1,3}月
 /** A web page title's site name: “…年度报告_XX县人民政府网”, “…年度报告 - XX市政府门户网站”. */
 const SITE_NAME = /\s*(?:[_|｜]|\s[-—－]+\s)[^_|｜]*(?:网|网站|门户|政府)\s*$/u
 
+/** Marks a converter or a CMS puts before a title line: `标题：`, `# `, `**…**`, `【…】`. */
+const TITLE_PREFIX = /^\s*(?:#{1,6}\s+|(?:标题|题目|文章标题|信息名称|名称)\s*[:：]\s*)/
+function cleanTitleLine(text: string): string {
+  return text.replace(TITLE_PREFIX, '').replace(/\*\*(.+?)\*\*/g, '$1').trim()
+}
+
 function withoutSiteName(text: string): string {
   const stripped = text.replace(SITE_NAME, '')
   return TITLE_END.test(stripped) ? stripped : text
@@ -81,8 +99,9 @@ function findTitle(blocks: readonly Block[]): Title | undefined {
       }
       continue
     }
-    if (isDebris(text)) continue
-    lines.push({ index: i, text: unwrapTitle(withoutSiteName(text)) })
+    const cleaned = cleanTitleLine(text)
+    if (isDebris(cleaned)) continue
+    lines.push({ index: i, text: unwrapTitle(withoutSiteName(cleaned)) })
   }
   const at = lines.findIndex(
     (l) =>
@@ -175,6 +194,31 @@ function yearFromText(text: string): { year: number; how: string } | undefined {
   return undefined
 }
 
+/**
+ * The body naming itself: “由白樟镇人民政府编制本报告”, “XX局（以下简称“我局”）”, “我区（平潭综合实验区）”.
+ */
+const SELF_REFERENCES: readonly RegExp[] = [
+  /由([\p{Script=Han}]{2,24}?(?:人民政府|办事处|管理委员会|管委会|委员会|办公室|局|中心))(?:办公室)?(?:负责)?编制(?:完成)?(?:了)?本(?:年度)?报告/u,
+  /([\p{Script=Han}]{2,24}?(?:人民政府|办事处|管委会|委员会|办公室|局|中心|镇|乡|街道|区|县|市))\s*[（(]以下简称[“"]?我[镇乡区县市局委办中街]/u,
+  /我[镇乡区县市局委][（(]([\p{Script=Han}]{2,24}?(?:人民政府|镇|乡|街道|区|县|市|局))[）)]/u
+]
+
+function selfReference(text: string): string | undefined {
+  for (const pattern of SELF_REFERENCES) {
+    const m = pattern.exec(text)
+    if (m) return m[1]!.replace(/^(?:本报告|报告|根据|按照|现|由)/, '')
+  }
+  return undefined
+}
+
+/** Two names of one body: equal, or one completing the other (青山镇 / 平安县青山镇人民政府). */
+function sameBody(a: string, b: string): boolean {
+  const core = (name: string) => name.replace(/(?:人民政府|街道办事处|办事处|政府)$/, '')
+  const x = core(a)
+  const y = core(b)
+  return x === y || x.endsWith(y) || y.endsWith(x)
+}
+
 export function recognizeUnitYear(blocks: readonly Block[]): UnitYear {
   const evidence: string[] = []
   const title = findTitle(blocks)
@@ -201,24 +245,44 @@ export function recognizeUnitYear(blocks: readonly Block[]): UnitYear {
       evidence.push(`年度取自${found.how}`)
     }
   }
-  if (unit === undefined) {
-    // The 落款 names the body that issues the report; the text may cite its superiors more often.
-    const signature = findSignature(blocks)
-    const signer = signature.blocks.length === 2 ? paragraphText(blocks[signature.blocks[0]!])?.replace(/\s+/g, '') : undefined
-    if (signer && signer.length >= 3) {
-      unit = completeName(signer, body)
-      evidence.push(`单位取自落款“${signer}”`)
-    }
+  // The 落款 names the body that issues the report; the text may cite its superiors more often.
+  const signature = findSignature(blocks)
+  const signerText = signature.blocks.length === 2 ? paragraphText(blocks[signature.blocks[0]!])?.replace(/\s+/g, '') : undefined
+  const signer = signerText && signerText.length >= 3 ? completeName(signerText, body) : undefined
+  const self = selfReference(body)
+  let unitSource: UnitSource | undefined = unit === undefined ? undefined : 'title'
+  if (unit === undefined && signer) {
+    unit = signer
+    unitSource = 'signature'
+    evidence.push(`单位取自落款“${signerText}”`)
+  }
+  if (unit === undefined && self) {
+    unit = completeName(self, body)
+    unitSource = 'self'
+    evidence.push(`单位取自正文中的自称“${self}”`)
   }
   if (unit === undefined) {
     const frequent = mostFrequentUnit(body)
     if (frequent) {
       unit = frequent
+      unitSource = 'frequent'
       evidence.push(`单位取自正文中最常出现的“${frequent}”`)
     }
   }
+  // Every name the document gives itself; a unit is settled when no other names a different body.
+  const named = [unit, signer, self && completeName(self, body)].filter((n): n is string => !!n && n.length >= 2)
+  const unitCandidates = [...new Set(named)]
+  const conflicting = unit !== undefined && unitCandidates.some((c) => !sameBody(c, unit!))
+  const mentions = (name: string) => body.split(name.replace(/人民政府$/, '')).length - 1
+  // The title is trusted; a 落款 needs the text to name the same body once more besides itself.
+  const confirmed = unitSource === 'title' || (unitSource === 'signature' && (self !== undefined ? sameBody(self, unit!) : mentions(unit!) >= 2))
+  const unitSettled = unit !== undefined && confirmed && !conflicting
+  if (conflicting) evidence.push(`文中的单位名称不一致：${unitCandidates.map((c) => `“${c}”`).join('、')}`)
   return {
     unit,
+    ...(unitSource ? { unitSource } : {}),
+    unitSettled,
+    unitCandidates,
     year,
     title: title?.text,
     titleBlocks: title?.blocks ?? [],

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import type { ReadResult } from '../../../core/import/types'
 import { FileError } from '../files'
-import { layoutPages, type PdfPage, type PositionedText } from './pdfLayout'
+import { layoutDocument, type PdfPage, type PositionedText } from './pdfLayout'
 
 /** A yearly report has under 30 pages; past 200 the rest is not read. */
 export const MAX_PDF_PAGES = 200
@@ -80,7 +80,8 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadResult> {
     }
     const blankPages = pages.filter((page) => !page.items.some((item) => item.text.trim())).map((page) => page.number)
     if (blankPages.length) warnings.push(`第 ${blankPages.join('、')} 页没有文字层（可能是扫描的图片），这些页的内容未读取`)
-    return { kind: 'pdf', blocks: layoutPages(pages), warnings }
+    const layout = layoutDocument(pages)
+    return { kind: 'pdf', blocks: layout.blocks, warnings: [...warnings, ...layout.notes] }
   } catch (error) {
     throw error instanceof FileError ? error : failure(error)
   } finally {

@@ -9,6 +9,7 @@
 import type { Block } from '../../../core/import/types'
 import { buildLines, isPageNumberLine, isValueRow, lineText, lineX0, lineX1, type Line, type PdfPage } from './pdfLines'
 import { buildTable, valueColumns } from './pdfTable'
+import { isRunning, joinAcrossPages, runningLines, startsIndented, type PageStart } from './pdfParagraphs'
 import { joinLines } from './text'
 
 export { isPageNumberLine, type PdfPage, type PositionedText } from './pdfLines'
@@ -51,6 +52,14 @@ function tableRegions(lines: readonly Line[]): Region[] {
 function paragraphs(lines: readonly Line[], left: number, right: number): Block[] {
   const out: Block[] = []
   let current: Line[] = []
+  // The page's usual line pitch: a gap is wider than that, however loose the leading is.
+  const pitches = lines
+    .slice(1)
+    .map((line, i) => ({ dy: lines[i]!.y - line.y, same: Math.abs(lines[i]!.h - line.h) <= 0.15 * line.h }))
+    .filter((p) => p.same && p.dy > 0)
+    .map((p) => p.dy)
+    .sort((a, b) => a - b)
+  const pitch = pitches[Math.floor(pitches.length / 2)] ?? 0
   const flush = () => {
     const text = joinLines(current.map(lineText))
     if (text) out.push({ kind: 'paragraph', text, page: current[0]!.page })
@@ -61,7 +70,8 @@ function paragraphs(lines: readonly Line[], left: number, right: number): Block[
     if (previous) {
       const indented = lineX0(line) > left + 1.2 * line.h
       const previousShort = lineX1(previous) < right - 3 * previous.h
-      const gap = previous.y - line.y > 2 * Math.max(previous.h, line.h) || previous.page !== line.page
+      const dy = previous.y - line.y
+      const gap = dy > Math.max(2 * Math.max(previous.h, line.h), 1.4 * pitch) || previous.page !== line.page
       const sizeChange = Math.abs(previous.h - line.h) > 0.15 * line.h
       if (indented || previousShort || sizeChange || (gap && previous.page === line.page)) flush()
     }
@@ -79,14 +89,33 @@ const MAX_TABLE_SEGMENTS = 2000
 
 /** All pages → blocks in reading order; a table continued on the next page is joined to its first part. */
 export function layoutPages(pages: readonly PdfPage[]): Block[] {
+  return layoutDocument(pages).blocks
+}
+
+/**
+ * All pages → blocks, and what the officer should know about the layout: page numbers and running
+ * headers dropped, a table continued on the next page joined to its first part, and paragraphs
+ * broken by a page break joined again (pdfParagraphs), counted.
+ */
+export function layoutDocument(pages: readonly PdfPage[]): { blocks: Block[]; notes: string[] } {
+  const laid = pages.map((page) => ({
+    page,
+    height: page.height,
+    lines: buildLines(page).filter((line) => !isPageNumberLine(lineText(line), line.y, page.height))
+  }))
+  const running = runningLines(laid)
+  // The text's left margin over the whole document: a page holding only an indented line still starts a paragraph.
+  const margin = Math.min(...laid.flatMap((p) => p.lines.filter((l) => !isRunning(l, running)).map(lineX0)))
   const blocks: Block[] = []
+  const starts = new Map<Block, PageStart>()
   let lastWasTable = false
   let previousColumns = 0
-  for (const page of pages) {
-    const lines = buildLines(page).filter((line) => !isPageNumberLine(lineText(line), line.y, page.height))
+  for (const { page, lines: all } of laid) {
+    const lines = all.filter((line) => !isRunning(line, running))
     if (!lines.length) continue
     const left = Math.min(...lines.map(lineX0))
     const right = Math.max(...lines.map(lineX1))
+    const firstOfPage = blocks.length
     let cursor = 0
     const regions = tableRegions(lines).filter(
       (r) => lines.slice(r.start, r.end + 1).reduce((n, line) => n + line.segments.length, 0) <= MAX_TABLE_SEGMENTS
@@ -111,6 +140,12 @@ export function layoutPages(pages: readonly PdfPage[]): Block[] {
     const after = paragraphs(lines.slice(cursor), left, right)
     if (after.length) lastWasTable = false
     blocks.push(...after)
+    const first = blocks[firstOfPage]
+    if (first && blocks.length > firstOfPage) starts.set(first, { block: first, indented: startsIndented(lines[0]!, margin) })
   }
-  return blocks
+  const joined = joinAcrossPages(blocks, starts)
+  const notes: string[] = []
+  if (running.size) notes.push(`删除了每页重复的页眉、页脚 ${running.size} 种`)
+  if (joined.joined) notes.push(`跨页断开的段落已接上 ${joined.joined} 处`)
+  return { blocks: joined.blocks, notes }
 }

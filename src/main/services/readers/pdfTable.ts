@@ -91,13 +91,31 @@ export function buildTable(lines: readonly Line[]): BlockCell[][] {
     if (isGroup) groups.push({ fragments: stack, x0, x1, rows: beside })
     else loose.push(...stack)
   }
-  // Each remaining label fragment goes to the nearest value row, if one is near: wrapped labels sit around their row.
+  // A label wrapped over lines goes whole to the one value row beside it (a cell's text may sit at
+  // the top of the cell or around its middle); other label fragments go to the nearest value row,
+  // if one is near.
   const firstY = ordered[0]!.y
+  const chained = new Set<Fragment>()
+  for (const chain of wrappedLabels(loose, valueLeft)) {
+    const top = chain[0]!.y
+    const bottom = chain.at(-1)!.y
+    const h = chain[0]!.h
+    const beside = valueLines.filter((l) => l.y <= top + 0.8 * h && l.y >= bottom - 0.8 * h)
+    if (beside.length !== 1) continue
+    rows.get(beside[0]!)!.label.push(...chain)
+    chain.forEach((f) => chained.add(f))
+  }
   for (const f of loose) {
+    if (chained.has(f)) continue
     let best: Line | undefined
     for (const l of valueLines) if (!best || Math.abs(l.y - f.y) < Math.abs(best.y - f.y)) best = l
     const reach = f.y > firstY ? 0.8 * f.h : 1.5 * f.h
-    if (best && Math.abs(best.y - f.y) <= reach) rows.get(best)!.label.push(f)
+    // Off its line, text that starts a label of its own (a number, a 表二 caption) is not part of
+    // the label of a row that has one there.
+    const onLine = best !== undefined && Math.abs(best.y - f.y) <= 0.5 * f.h
+    const ownLabel = best !== undefined && rows.get(best)!.label.some((g) => Math.abs(g.y - best!.y) <= 0.5 * g.h)
+    const starts = LABEL_START.test(f.text.trim()) || CAPTION.test(f.text.trim())
+    if (best && Math.abs(best.y - f.y) <= reach && (onLine || !ownLabel || !starts)) rows.get(best)!.label.push(f)
     else header.push(f)
   }
   assignGroupSpans(groups, ordered, (line, x0, x1) => rows.get(line)!.label.some((f) => f.x0 < x1 && x0 < f.x1))
@@ -143,6 +161,51 @@ export function buildTable(lines: readonly Line[]): BlockCell[][] {
   return tableRows.map((row) =>
     row.cells.sort((a, b) => a.column - b.column).map(({ text, rowSpan, colSpan }) => ({ text, rowSpan, colSpan }))
   )
+}
+
+/** A row label starts with its number (一、 （二） 3、 1.); a wrapped line never does. */
+const LABEL_START = /^(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}\s*[、.．](?!\d))/
+/** A 表二 block caption (第二十条第（一）项): a row of its own. */
+const CAPTION = /^第[一二三四五六七八九十]+条/
+
+/**
+ * Labels wrapped over several lines: a line that reaches the label column's right edge, continued by
+ * the lines just below it that start no new number, aligned with it. Only chains of two lines or
+ * more are returned.
+ */
+function wrappedLabels(fragments: readonly Fragment[], valueLeft: number): Fragment[][] {
+  const sorted = [...fragments].sort((a, b) => b.y - a.y || a.x0 - b.x0)
+  const right = Math.min(Math.max(...sorted.map((f) => f.x1), -Infinity), valueLeft)
+  const chains: Fragment[][] = []
+  const used = new Set<Fragment>()
+  for (const first of sorted) {
+    if (used.has(first)) continue
+    const chain = [first]
+    for (;;) {
+      const last = chain.at(-1)!
+      // Only a full line wrapped: its text reaches the label column's right edge.
+      const full = last.x1 >= right - 1.2 * last.h
+      if (!full) break
+      const next = sorted.find(
+        (f) =>
+          !used.has(f) &&
+          !chain.includes(f) &&
+          f.y < last.y &&
+          last.y - f.y <= 1.7 * Math.max(last.h, f.h) &&
+          f.x0 < last.x1 &&
+          last.x0 < f.x1 &&
+          !LABEL_START.test(f.text.trim()) &&
+          !CAPTION.test(f.text.trim())
+      )
+      if (!next) break
+      chain.push(next)
+    }
+    if (chain.length > 1) {
+      chain.forEach((f) => used.add(f))
+      chains.push(chain)
+    }
+  }
+  return chains
 }
 
 /**

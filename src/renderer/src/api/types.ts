@@ -4,7 +4,7 @@
  * Filesystem paths never appear here: files are chosen by dialogs in main and referred to by
  * opaque tokens, and dropped files cross as bytes.
  */
-import type { ImportedValue, LegacyFigure, ParsedSection, Generation } from '../../../core/import/types'
+import type { ImportedValue, LegacyFigure, Notice, ParsedSection, Generation, Suggestion, UnitCheck } from '../../../core/import/types'
 import type { VersionReason } from '../../../core/library/versions'
 import type { Report, UnitLevel } from '../../../core/report/report'
 import type { Settings } from '../../../core/settings/schema'
@@ -127,11 +127,17 @@ export interface ImportPreview {
   fileName: string
   generation: Generation
   report: Report
+  /** Whether the unit's name is settled or must be confirmed. */
+  unitCheck: UnitCheck
   sections: ParsedSection[]
   values: ImportedValue[]
   legacy: LegacyFigure[]
   missing: string[]
   warnings: string[]
+  /** The warnings with their groups. */
+  notices: Notice[]
+  /** Figures not placed with certainty, offered for the rows they fit. */
+  suggestions: Suggestion[]
 }
 
 export interface ImportClient {

@@ -8,6 +8,7 @@
  * 告知作出更改补充数, and the old categories without a counterpart.
  */
 import { cellDef, type CellId } from '../../../report/cells'
+import { confidenceOf } from '../../certainty'
 import type { ImportedValue, LegacyFigure, ValueSource } from '../../types'
 import { compact } from '../blockText'
 import { NUMBER } from './vocabulary'
@@ -33,7 +34,7 @@ const MAPPINGS: readonly LegacyMapping[] = [
   },
   {
     cell: 't3.new.total',
-    labels: [/^(?:受理(?:政府信息公开|依申请公开信息?)申请?总?数|收到申请数|(?:政府)?信息公开申请数量?|申请总数|受理申请总?数)$/],
+    labels: [/^(?:受理(?:政府信息公开|依申请公开(?:信息)?)(?:申请)?总?数|收到申请数|(?:政府)?信息公开申请数量?|申请总数|受理申请总?数)$/],
     confidence: 0.5,
     note: `由旧统计表的申请总数近似填入“本年新收”总计；2019年前没有申请人分类，其余各列空缺；${OLD}`
   },
@@ -116,13 +117,15 @@ export function bareLabel(label: string): string {
     .replace(/^其中[:：]?/, '')
 }
 
-function yearValue(figure: LegacyFigure): { value: number; source: ValueSource } | undefined {
-  const printed = figure.values['本年'] ?? figure.values['本期']
+function yearValue(figure: LegacyFigure): { value: number; source: ValueSource; derived?: string } | undefined {
+  const key = figure.values['本年'] !== undefined ? '本年' : '本期'
+  const printed = figure.values[key]
   if (printed === undefined || !NUMBER.test(printed.trim())) return undefined
   const value = Number(printed.replace(/,/g, ''))
   if (!Number.isFinite(value)) return undefined
-  const source = figure.valueSources?.['本年'] ?? figure.valueSources?.['本期'] ?? figure.source
-  return { value, source }
+  const source = figure.valueSources?.[key] ?? figure.source
+  const derived = figure.derived?.[key]
+  return { value, source, ...(derived ? { derived } : {}) }
 }
 
 export function mapLegacyFigures(figures: readonly LegacyFigure[]): ImportedValue[] {
@@ -130,7 +133,7 @@ export function mapLegacyFigures(figures: readonly LegacyFigure[]): ImportedValu
   for (const mapping of MAPPINGS) {
     const kind = cellDef(mapping.cell).kind
     let total = 0
-    const found: { figure: LegacyFigure; value: number; source: ValueSource }[] = []
+    const found: { figure: LegacyFigure; value: number; source: ValueSource; derived?: string }[] = []
     for (const pattern of mapping.labels) {
       const figure = figures.find(
         (f) => pattern.test(bareLabel(f.label)) && (!mapping.parent || (f.parent !== undefined && mapping.parent.test(f.parent)))
@@ -140,17 +143,20 @@ export function mapLegacyFigures(figures: readonly LegacyFigure[]): ImportedValu
       // Counts are whole numbers; a decimal here is not a count and is left out rather than rounded.
       if (kind === 'count' && !Number.isInteger(v.value)) continue
       total += v.value
-      found.push({ figure, value: v.value, source: v.source })
+      found.push({ figure, value: v.value, source: v.source, ...(v.derived ? { derived: v.derived } : {}) })
     }
     const first = found[0]
     if (!first) continue
+    // A figure split from run-together digits is derived, not read: less sure, and said so.
+    const derived = found.flatMap((f) => (f.derived ? [f.derived] : []))
     out.push({
       cell: mapping.cell,
       value: total,
-      confidence: mapping.confidence,
+      method: derived.length ? 'derived' : 'read',
+      confidence: confidenceOf(derived.length ? 'derived' : 'read', derived.length ? 'joint' : 'label', [mapping.confidence]),
       source: { ...first.source, text: found.map((f) => `${f.figure.label} ${f.value}`).join('；') },
-      flags: ['approximate'],
-      note: mapping.note
+      flags: derived.length ? ['approximate', 'split'] : ['approximate'],
+      note: [mapping.note, ...derived].join('；')
     })
   }
   return out

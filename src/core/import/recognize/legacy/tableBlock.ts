@@ -73,6 +73,7 @@ function readRows(block: number, grid: readonly GridCell[][], layout: Layout, fr
       if (!cell || key in row.values) continue
       row.values[key] = cell.text.trim()
       row.sources[key] = { block, row: cell.row, cell: cell.cell, text: cell.text }
+      if (cell.derived) row.derived = { ...row.derived, [key]: cell.derived }
     }
     rows.push(row)
   }

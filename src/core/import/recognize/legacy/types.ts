@@ -7,6 +7,8 @@ export interface LegacyRow {
   values: Record<string, string>
   sources: Record<string, ValueSource>
   source: ValueSource
+  /** Values split from run-together digits, by key: how. */
+  derived?: Record<string, string>
 }
 
 /** One statistics table found: its rows and every block it occupies. */

@@ -24,6 +24,10 @@ export interface Reading {
   header: readonly Target[]
   fromTable: boolean
   valueColumns?: ReadonlySet<number>
+  /** A row of figures printed without a label (lost in transcription): placed by structure later. */
+  unlabelled?: boolean
+  /** No table was in context: the table is a guess from the row's shape, to be decided later. */
+  contextless?: boolean
 }
 
 export interface Assembly {
@@ -300,8 +304,10 @@ export function assemble(lines: readonly Line[]): Assembly {
     }
 
     // Figures without a label: the current row's, or a bare value row of the table in context.
-    // A table row of figures is a row of its own once the current row has its figures.
-    if (current && line.fromTable && current.slots.length) flush()
+    // A table row of figures is a row of its own once the current row has its figures; so is a
+    // line holding a whole row's figures after a row that has its own.
+    const whole = figureCount(line) >= ORPHAN_FIGURES
+    if (current && current.slots.length && (line.fromTable || (whole && figureCount(current) >= ORPHAN_FIGURES))) flush()
     if (current) {
       current.slots.push(...line.slots)
       mark(line.block)
@@ -311,9 +317,21 @@ export function assemble(lines: readonly Line[]): Assembly {
       current = startRow(table, line, '', rows ? { target: rows, score: 1 } : undefined)
       t4Rows = []
       mark(line.block)
+    } else if (whole && table !== 't2') {
+      // A whole row of figures with no label at all (its label cell lost): kept, to be placed by
+      // the table's structure and arithmetic rather than dropped.
+      current = { ...startRow(table ?? 't3', line, ''), unlabelled: true, ...(table ? {} : { contextless: true }) }
+      mark(line.block)
     }
     headerOpen = false
   }
   flush()
   return { readings, used, seen }
+}
+
+/** A row of this many figures or more is a row of 表三 or 表四, labelled or not. */
+const ORPHAN_FIGURES = 5
+
+function figureCount(line: { slots: readonly Slot[] }): number {
+  return line.slots.filter((s) => s.value !== undefined).length
 }

@@ -14,6 +14,8 @@ export interface Column2019 {
   to?: string
   /** Why the figure is not imported (Chinese, shown to the officer). */
   unmapped?: string
+  /** A change, not a count: the only column whose figures may be negative. */
+  signed?: boolean
 }
 
 const ITEM_COUNTS_NOTE = '是事项数量，不是处理决定数量或收费金额，现行格式无对应栏目，未导入'
@@ -27,7 +29,7 @@ export const COLUMNS_2019: readonly Column2019[] = [
     unmapped: '是累计数（可能含已废止文件），不等于“现行有效件数”，未导入；如需沿用请人工核对'
   },
   { label: '上一年项目数量', blocks: ['item5', 'item6', 'item8'], unmapped: ITEM_COUNTS_NOTE },
-  { label: '本年增/减', blocks: ['item5', 'item6', 'item8'], unmapped: ITEM_COUNTS_NOTE },
+  { label: '本年增/减', blocks: ['item5', 'item6', 'item8'], unmapped: ITEM_COUNTS_NOTE, signed: true },
   { label: '处理决定数量', blocks: ['item5', 'item6'], to: 'decisions' },
   { label: '采购项目数量', blocks: ['item9'], unmapped: '属第二十条第（九）项，已从现行格式删除，未导入' },
   { label: '采购总金额', blocks: ['item9'], unmapped: '属第二十条第（九）项，已从现行格式删除，未导入' }

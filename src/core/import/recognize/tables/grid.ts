@@ -9,6 +9,8 @@ export interface GridCell {
   row: number
   cell: number
   text: string
+  /** The cell's text was recovered, not printed (BlockCell.derived). */
+  derived?: string
 }
 
 /** grid[r][c]: the printed cell covering row r, column c; rows may be ragged. */
@@ -18,7 +20,7 @@ export function expandGrid(rows: readonly (readonly BlockCell[])[]): GridCell[][
     let column = 0
     cells.forEach((cell, index) => {
       while (grid[r]![column]) column += 1
-      const placed: GridCell = { row: r, cell: index, text: cell.text }
+      const placed: GridCell = { row: r, cell: index, text: cell.text, ...(cell.derived ? { derived: cell.derived } : {}) }
       const rowSpan = Math.max(1, Math.min(cell.rowSpan, rows.length - r))
       const colSpan = Math.max(1, cell.colSpan)
       for (let dr = 0; dr < rowSpan; dr += 1) {

@@ -14,8 +14,10 @@
  */
 import { CELLS, LABEL_SEPARATOR, type CellId } from '../../../report/cells'
 import { TABLES, type TableId } from '../../../report/tables'
-import type { Block, Generation, ImportedValue } from '../../types'
+import type { Block, Generation, ImportedValue, Suggestion } from '../../types'
+import { narrativeFigures } from '../narrativeFigures'
 import { assemble } from './assemble'
+import type { StepBudget } from './budget'
 import { paragraphLine, type Line } from './lines'
 import { normalizeLabel } from './normalize'
 import { placeReadings } from './place'
@@ -28,6 +30,8 @@ export interface TableRecognition {
   /** What was expected but not found, in Chinese: “表四”, “表三「四、结转下年度继续办理」”. */
   missing: string[]
   warnings: string[]
+  /** Figures not placed with certainty, offered for the rows they fit. */
+  suggestions: Suggestion[]
 }
 
 /** Unrecognised paragraphs this short between table lines are header fragments or page furniture. */
@@ -35,27 +39,47 @@ const GAP_FRAGMENT_LENGTH = 24
 /** A section heading between two tables (三、收到和处理…) is narrative's, not the tables'. */
 const SECTION_HEADING = /^[一二三四五六七八九十]{1,2}、.{4,}/
 
-export function recognizeTables(blocks: readonly Block[], generation: Generation): TableRecognition {
+export interface TableOptions {
+  /** The step budget of the run-together splits (tests and the bench observe it). */
+  budget?: StepBudget
+}
+
+export function recognizeTables(blocks: readonly Block[], generation: Generation, options: TableOptions = {}): TableRecognition {
   // Pre-2019 附表 are a different set of figures (legacy recognition), not these tables.
-  if (generation === 'pre-2019') return { values: [], consumed: new Set(), missing: [], warnings: [] }
+  if (generation === 'pre-2019') return { values: [], consumed: new Set(), missing: [], warnings: [], suggestions: [] }
   const lines: Line[] = blocks.flatMap((block, index) => {
     if (block.kind === 'table') return tableLines(block.rows, index)
-    const line = paragraphLine(block.text, index)
+    const line = paragraphLine(block.text, index, block.derived)
     return line ? [line] : []
   })
   const { readings, used, seen } = assemble(lines)
-  const placed = placeReadings(readings, generation)
+  // The narrative's own figures, for choosing among splits of run-together rows.
+  const narrative = blocks.flatMap((block, index) => (block.kind === 'paragraph' && !used.has(index) ? [block.text] : []))
+  const placed = placeReadings(readings, generation, {
+    evidence: narrativeFigures(narrative),
+    ...(options.budget ? { budget: options.budget } : {})
+  })
   return {
     values: placed.values,
     consumed: consumedBlocks(blocks, used),
     missing: missingOf(placed.values, placed.accounted, seen),
-    warnings: placed.warnings
+    warnings: placed.warnings,
+    suggestions: placed.suggestions
   }
 }
 
-/** Used blocks, plus short unrecognised paragraphs lying between two of them (split headers). */
+/** A table's own caption, however a local layout numbers or titles it (表1, 附表二, …统计表). */
+const CAPTION = /^(?:附?表\s*[一二三四五六七八九十\d]{1,2}(?![\d一二三四五六七八九十])[\s、.．:：]*.{0,30}|.{2,30}(?:统计表|情况表))$/
+
+/** Used blocks, their captions, and short unrecognised paragraphs lying between two of them (split headers). */
 function consumedBlocks(blocks: readonly Block[], used: ReadonlySet<number>): Set<number> {
   const out = new Set(used)
+  for (const u of used) {
+    const before = blocks[u - 1]
+    if (before?.kind === 'paragraph' && !used.has(u - 1) && CAPTION.test(normalizeLabel(before.text)) && !SECTION_HEADING.test(normalizeLabel(before.text))) {
+      out.add(u - 1)
+    }
+  }
   const sorted = [...used].sort((a, b) => a - b)
   for (let k = 1; k < sorted.length; k += 1) {
     const from = sorted[k - 1]!
@@ -75,7 +99,8 @@ function missingOf(values: readonly ImportedValue[], accounted: ReadonlySet<Cell
   const out: string[] = []
   for (const table of TABLES) {
     const cells = CELLS.filter((c) => c.table === table.id)
-    if (!seen.has(table.id) || cells.every((c) => !found.has(c.id))) {
+    // A table is missing when nothing of it was found (its rows may have been placed by structure).
+    if (cells.every((c) => !found.has(c.id)) || (!seen.has(table.id) && !cells.some((c) => found.has(c.id)))) {
       out.push(table.name)
       continue
     }

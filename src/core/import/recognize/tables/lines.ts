@@ -4,7 +4,7 @@
  * (a label, a figure, or a label with its figures). Recognition then works on lines alone.
  */
 import type { ValueSource } from '../../types'
-import { isBlankValue, isPageNumber, parseFigure, removeSpaces } from './normalize'
+import { isBlankValue, isPageNumber, parseFigure, removeSpaces, splitAnnotation } from './normalize'
 
 export interface Slot {
   /** The text as printed. */
@@ -14,6 +14,10 @@ export interface Slot {
   source: ValueSource
   /** Real tables: the grid column, to tell layout debris from value columns. */
   column?: number
+  /** The figure was not printed as read (look-alike characters): how. */
+  derived?: string
+  /** A note printed in the cell after the figure (“其中修订3件”). */
+  note?: string
 }
 
 export interface LabelPiece {
@@ -38,7 +42,7 @@ export interface Line {
 export function splitTrailingFigures(text: string): { label: string; figures: string[]; pieces: string[] } {
   const tokens = text.trim().split(/[\s\u00a0\u3000]+/).filter(Boolean)
   const figures: string[] = []
-  while (tokens.length && parseFigure(tokens.at(-1)!) !== undefined) figures.unshift(tokens.pop()!)
+  while (tokens.length && (parseFigure(tokens.at(-1)!) !== undefined || isRunOfFigures(tokens.at(-1)!))) figures.unshift(tokens.pop()!)
   let label = removeSpaces(tokens.join(''))
   // Digits run straight on from the label (“（一）予以公开120030116”): no label ends in a digit.
   if (figures.length === 0) {
@@ -53,16 +57,33 @@ export function splitTrailingFigures(text: string): { label: string; figures: st
   return { label, figures, pieces: tokens.filter(Boolean) }
 }
 
-export function slotOf(text: string, source: ValueSource, column?: number): Slot | undefined {
+/**
+ * Figures run together with their thousands separators (“1,20345321791,279”): no one figure, but
+ * digits to split. Such a slot's value is NaN until the split decides.
+ */
+export function isRunOfFigures(text: string): boolean {
+  const t = removeSpaces(text)
+  return /^\d[\d,，]*\d$/.test(t) && /[,，]/.test(t) && parseFigure(t) === undefined
+}
+
+export function slotOf(text: string, source: ValueSource, column?: number, derived?: string): Slot | undefined {
   const value = parseFigure(text)
   if (value === undefined && !isBlankValue(text)) return undefined
-  return { text: text.trim(), value, source, ...(column === undefined ? {} : { column }) }
+  const note = value === undefined ? undefined : splitAnnotation(text).note
+  return {
+    text: text.trim(),
+    value,
+    source,
+    ...(column === undefined ? {} : { column }),
+    ...(derived ? { derived } : {}),
+    ...(note ? { note } : {})
+  }
 }
 
 const DASH = /^[-－—–/／]+$/
 
 /** A paragraph as a line; page numbers and empty paragraphs give none. */
-export function paragraphLine(text: string, block: number): Line | undefined {
+export function paragraphLine(text: string, block: number, derived?: string): Line | undefined {
   if (!removeSpaces(text) || isPageNumber(text)) return undefined
   // A cell printed as a dash (“—”, “/”), copied onto a line of its own: a blank slot, never a label.
   if (DASH.test(removeSpaces(text))) return { block, labels: [], slots: [{ text: text.trim(), value: undefined, source: { block, text: text.trim() } }], fromTable: false }
@@ -70,7 +91,11 @@ export function paragraphLine(text: string, block: number): Line | undefined {
   return {
     block,
     labels: label ? pieces.map((piece) => ({ text: piece, carried: false })) : [],
-    slots: figures.map((f) => ({ text: f, value: parseFigure(f), source: { block, text: f } })),
+    slots: figures.map((f) => {
+      const note = splitAnnotation(f).note
+      const value = parseFigure(f) ?? (isRunOfFigures(f) ? Number.NaN : undefined)
+      return { text: f, value, source: { block, text: f }, ...(derived ? { derived } : {}), ...(note ? { note } : {}) }
+    }),
     fromTable: false
   }
 }

@@ -35,12 +35,16 @@ export function isPageNumber(text: string): boolean {
   return PAGE_NUMBER.test(removeSpaces(toHalfWidthDigits(text)))
 }
 
+const INNER_NUMBER_HINT = /\D\d{1,2}[、．,，]/
+const INNER_NUMBER = /(?<=\p{Script=Han}|）)(\d{1,2})[、．,，](?=\p{Script=Han})/gu
+
 /** The comparable form of a label. Page-number noise becomes the empty string. */
 export function normalizeLabel(text: string): string {
   let out = removeSpaces(toHalfWidthDigits(text)).replace(QUOTES, '')
   if (PAGE_NUMBER.test(out)) return ''
   for (const [pattern, replacement] of NUMBERING) out = out.replace(pattern, replacement)
-  return out
+  // A sub-row's number after its group's label: （三）不予公开1、属于国家秘密.
+  return INNER_NUMBER_HINT.test(out) ? out.replace(INNER_NUMBER, '$1.') : out
 }
 
 /** The label without its leading numbering (1. / （三） / 三、), for sub-row labels quoted bare. */
@@ -58,15 +62,29 @@ export function isBlankValue(text: string): boolean {
 /** A figure as printed: 1,234,567 or 1234567, decimals (万元 amounts up to six places), an optional 件. */
 const FIGURE = /^[+-]?(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:[.．]\d+)?(?:件|个|万元)?$/
 
-/** The number a cell prints, or undefined when the cell is not a figure. */
-export function parseFigure(text: string): number | undefined {
+/** A figure with a note after it in the cell: “8（其中修订3件）”, “41（含自然失效12件）”. */
+const ANNOTATED = /^(.+?)[（(]([^（）()]*\p{Script=Han}[^（）()]*)[）)]$/u
+
+/** The figure and its note, when a cell prints a figure followed by a bracketed note. */
+export function splitAnnotation(text: string): { figure: string; note?: string } {
   const compact = removeSpaces(toHalfWidthDigits(text))
+  if (!compact.endsWith('）') && !compact.endsWith(')')) return { figure: compact }
+  const m = ANNOTATED.exec(compact)
+  return m && FIGURE.test(m[1]!) ? { figure: m[1]!, note: m[2]! } : { figure: compact }
+}
+
+/** The number a cell prints (its note, if any, aside), or undefined when the cell is not a figure. */
+export function parseFigure(text: string): number | undefined {
+  const compact = splitAnnotation(text).figure
   if (!FIGURE.test(compact)) return undefined
   const value = Number(compact.replace(/[,，]|件|个|万元/g, '').replace('．', '.'))
   return Number.isFinite(value) ? value : undefined
 }
 
-/** Digits only: a token that may be several figures printed without separator. */
+/**
+ * A token that may be several figures printed without separator: digits, and the signs and
+ * thousands separators the figures carried (“28-21,045” is 28 | -2 | 1,045).
+ */
 export function isDigitString(text: string): boolean {
-  return /^\d+$/.test(removeSpaces(toHalfWidthDigits(text)))
+  return /^[-+]?\d[\d,，+-]*$/.test(removeSpaces(toHalfWidthDigits(text))) && !/[,，+-]$/.test(text.trim())
 }

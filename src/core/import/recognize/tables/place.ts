@@ -4,42 +4,73 @@
  * own identities and 2019 labels mapped as spec §2.1 says. Figures are imported exactly as
  * printed; a blank stays blank.
  */
-import { cellId, LABEL_SEPARATOR, leaves, type CellId } from '../../../report/cells'
+import { BALANCES, cellId, LABEL_SEPARATOR, leaves, type CellId } from '../../../report/cells'
 import { TABLE_2, TABLE_3, TABLE_4, type TableId } from '../../../report/tables'
-import type { Generation, ImportedValue, ValueFlag, ValueSource } from '../../types'
+import { confidenceOf, type Backing } from '../../certainty'
+import { SPLIT_ROW_SHARE, SPLIT_STEP_BUDGET } from '../../limits'
+import type { Generation, ImportedValue, Suggestion, ValueFlag, ValueMethod, ValueSource } from '../../types'
 import type { Reading } from './assemble'
+import { StepBudget } from './budget'
 import { BLOCK_COLUMNS_2019, UNDIVIDED_GROUPS } from './format2019'
+import { solveJointly, type Evidence, type Relation, type Run, type RunOutcome } from './jointSplit'
 import { isDigitString, removeSpaces } from './normalize'
-import { keepsBalances, splitDigits, type SplitGroup } from './runTogether'
+import { splitDigits, type SplitGroup } from './runTogether'
+import { placeOrphans, type Orphan } from './orphans'
 import { officialPositions, select } from './selectSlots'
 import { TARGETS, type Target } from './targets'
 
-/** Confidence of a value recovered by splitting run-together digits. */
-export const SPLIT_CONFIDENCE = 0.6
-/** Confidence of a value mapped from a 2019 label onto today's cell. */
-const MAPPED_CONFIDENCE = 0.8
-/** Confidence of the undivided （六）其他处理 put into 3.其他. */
-const UNDIVIDED_CONFIDENCE = 0.7
+/** Mapping factor of a value mapped from a 2019 label onto today's cell. */
+const MAPPED_FACTOR = 0.8
+/** Mapping factor of the undivided （六）其他处理 put into 3.其他. */
+const UNDIVIDED_FACTOR = 0.7
+/** Mapping factor of the old row name 规范性文件 printed in a 2021 table: the same row. */
+const RENAMED_FACTOR = 0.95
+
+/** Every identity of the tables, as the joint split reads them. */
+export const TABLE_RELATIONS: readonly Relation[] = BALANCES.map((b) => ({ left: b.left, right: b.right, kind: 'eq' as const }))
+
+export interface PlaceOptions {
+  /** Figures the narrative states, to choose among splits the identities leave open. */
+  evidence?: readonly Evidence[]
+  budget?: StepBudget
+}
 
 export interface Placed {
   values: ImportedValue[]
   warnings: string[]
   /** Cells whose absence is explained by a warning (printed blank, ambiguous, not in the 2019 format). */
   accounted: Set<CellId>
+  /** Figures that could not be placed with certainty, offered for the rows they fit. */
+  suggestions: Suggestion[]
 }
 
 interface Emit {
-  confidence: number
+  /** Label score and mapping factors: what a clean read would be multiplied by. */
+  factors: number[]
   flags: ValueFlag[]
   note?: string
 }
 
 interface PendingSplit {
-  cells: CellId[]
-  candidates: number[][]
+  /** Cell per position; undefined for a printed column with no cell today. */
+  cells: (CellId | undefined)[]
+  run: Run
+  tokens: string[]
   source: ValueSource
   row: string
   emits: Emit[]
+}
+
+const CLEAN: Emit = { factors: [], flags: [] }
+/** Factor of a figure read through look-alike characters (OCR's O for 0, l for 1). */
+const MISREAD_FACTOR = 0.8
+
+function misread(emit: Emit, note: string): Emit {
+  return {
+    factors: [...emit.factors, MISREAD_FACTOR],
+    flags: [...new Set<ValueFlag>([...emit.flags, 'review'])],
+    note: [emit.note, note].filter(Boolean).join('；')
+  }
 }
 
 const T3_COLUMNS = leaves(TABLE_3.columns).map((l) => l.node.key)
@@ -66,7 +97,8 @@ function columnLabel(target: Target): string {
 }
 
 
-export function placeReadings(readings: readonly Reading[], generation: Generation): Placed {
+export function placeReadings(readings: readonly Reading[], generation: Generation, options: PlaceOptions = {}): Placed {
+  const budget = options.budget ?? new StepBudget(SPLIT_STEP_BUDGET)
   const values = new Map<CellId, ImportedValue>()
   const warnings: string[] = []
   const accounted = new Set<CellId>()
@@ -75,11 +107,12 @@ export function placeReadings(readings: readonly Reading[], generation: Generati
   const rowNotes = new Map<string, string[]>()
   const noteRow = (note: string, row: string) => rowNotes.set(note, [...(rowNotes.get(note) ?? []), row])
 
-  const set = (id: CellId, value: number, source: ValueSource, emit: Emit) => {
+  const set = (id: CellId, value: number, source: ValueSource, emit: Emit, method: ValueMethod = 'read', backing: Backing = 'label') => {
     const before = values.get(id)
+    const confidence = confidenceOf(method, backing, emit.factors)
     // A reading under an exact label outranks one under a label only like it (a statistics table of
     // the narrative whose “行政许可信息” row precedes 表二): the first of equals is kept.
-    if (before && before.confidence >= emit.confidence) {
+    if (before && before.confidence >= confidence) {
       if (before.value !== value) {
         warnings.push(`${describe(id)}出现两次，数值不同（${before.value} 与 ${value}），保留先出现的 ${before.value}`)
       }
@@ -91,7 +124,8 @@ export function placeReadings(readings: readonly Reading[], generation: Generati
     values.set(id, {
       cell: id,
       value,
-      confidence: emit.confidence,
+      method,
+      confidence,
       source,
       flags: [...emit.flags],
       ...(emit.note ? { note: emit.note } : {})
@@ -107,7 +141,9 @@ export function placeReadings(readings: readonly Reading[], generation: Generati
     cells: readonly (CellId | undefined)[],
     shape: readonly SplitGroup[],
     row: string,
-    emits: readonly Emit[]
+    emits: readonly Emit[],
+    /** Positions whose figure may be negative (a 2019 本年增/减); counts never are. */
+    signed: readonly boolean[] = []
   ) => {
     // Empty cells only, not as many as the row has: a header row's leftovers, not a blank row.
     // Layout debris (a column no row of the block prints a figure in) does not count: a blank row
@@ -132,7 +168,9 @@ export function placeReadings(readings: readonly Reading[], generation: Generati
           blanks.push(describeColumn(id))
           accounted.add(id)
         } else {
-          set(id, slot.value, slot.source, emits[i]!)
+          const emit = slot.derived ? misread(emits[i]!, slot.derived) : emits[i]!
+          // A note printed in the cell after the figure is kept with the value.
+          set(id, slot.value, slot.source, slot.note ? { ...emit, note: [emit.note, `单元格注：${slot.note}`].filter(Boolean).join('；') } : emit)
         }
       })
       if (blanks.length) warnings.push(`${row}「${blanks.join('、')}」空白，可能为 0，已留空`)
@@ -140,71 +178,98 @@ export function placeReadings(readings: readonly Reading[], generation: Generati
     }
     const first = reading.slots[0]!
     const source: ValueSource = { ...first.source, text: reading.slots.map((s) => s.text).join(' ') }
-    const candidates = splitDigits(selection.tokens, shape)
-    const splitEmits = emits.map(
-      (emit): Emit => ({
-        confidence: Math.min(emit.confidence, SPLIT_CONFIDENCE),
-        flags: [...new Set<ValueFlag>([...emit.flags, 'split'])],
-        note: [`由连写数字“${selection.tokens.join(' ')}”按勾稽关系拆分`, emit.note].filter(Boolean).join('；')
-      })
-    )
-    const keep = cells.map((id) => id !== undefined)
-    if (candidates.length === 0) {
-      const runTogether = selection.tokens.some((t) => t.length > 1)
-      warnings.push(
-        runTogether
-          ? `${row}数字连写“${selection.tokens.join(' ')}”，找不到符合合计关系的拆分，已留空`
-          : `${row}只有 ${selection.tokens.length} 个数值，应为 ${cells.length} 个，已留空`
-      )
-      cells.forEach((id) => id && accounted.add(id))
-    } else if (candidates.length === 1) {
-      candidates[0]!.forEach((value, i) => cells[i] && set(cells[i]!, value, source, splitEmits[i]!))
-    } else {
-      pending.push({
-        cells: cells.filter((id): id is CellId => id !== undefined),
-        candidates: candidates.map((c) => c.filter((_, i) => keep[i])),
-        source,
-        row,
-        emits: splitEmits.filter((_, i) => keep[i])
-      })
-    }
+    const enumerated = splitDigits(selection.tokens, shape, budget.slice(SPLIT_STEP_BUDGET * SPLIT_ROW_SHARE))
+    const candidates = enumerated.candidates.filter((c) => c.every((v, i) => v >= 0 || signed[i]))
+    const keys = cells.map((id, i) => id ?? `${row}#${pending.length}:${i}`)
+    pending.push({
+      cells: [...cells],
+      run: { keys, candidates, complete: enumerated.complete },
+      tokens: selection.tokens,
+      source,
+      row,
+      emits: [...emits]
+    })
   }
 
   const official = officialPositions(
     readings.filter((r) => r.table === 't3' && r.fromTable),
     T3_COLUMNS.length
   )
-  for (const reading of readings) {
-    if (reading.table === 't3') placeT3(reading)
+  const orphans: Record<'t3' | 't4', Orphan[]> = { t3: [], t4: [] }
+  readings.forEach((reading, order) => {
+    if (!reading.target && (reading.unlabelled || reading.table === 't3')) adopt(reading, order)
+    else if (reading.table === 't3') placeT3(reading)
     else if (reading.table === 't4') placeT4(reading)
     else placeT2(reading)
-  }
+  })
+  const suggestionsOut: Suggestion[] = []
+  const unsplittable: PendingSplit[] = []
   resolvePending()
+  const suggestions: Suggestion[] = suggestionsOut
+  for (const which of ['t3', 't4'] as const) {
+    const known = new Map([...values].map(([id, v]) => [id, v.value]))
+    const labelled = readings.flatMap((r, order) => (r.table === which && r.target ? [{ order, key: r.target.key }] : []))
+    const result = placeOrphans(which, orphans[which], labelled, known, accounted)
+    for (const p of result.placed) set(p.cell, p.value, p.source, { factors: [], flags: ['placed'], note: p.note }, 'placed', p.backing)
+    suggestions.push(...result.suggestions)
+    warnings.push(...result.warnings)
+  }
   for (const [note, rows] of rowNotes) {
     warnings.push(rows.length === 1 ? `${rows[0]}${note}` : `${rows[0]}等 ${rows.length} 行${note}`)
   }
-  return { values: [...values.values()], warnings, accounted }
+  return { values: [...values.values()], warnings, accounted, suggestions }
+
+  /**
+   * A row of figures without a recognised label: kept as an orphan of the table its shape and
+   * context say, to be placed by order and arithmetic (orphans.ts) — never dropped.
+   */
+  function adopt(reading: Reading, order: number): void {
+    const printed = reading.slots.filter((s) => s.value !== undefined)
+    if (printed.length === 0 && reading.slots.length === 0) return
+    // 表四's whole value row (three groups of five, each total the sum of its four) with its header lost.
+    const strip = T4_GROUPS.length * T4_COLUMNS.length
+    if (printed.length === strip && reading.slots.length === strip) {
+      const figures = printed.map((s) => s.value!)
+      const groups = T4_GROUPS.map((_, g) => figures.slice(g * T4_COLUMNS.length, (g + 1) * T4_COLUMNS.length))
+      if (groups.every((g) => g.slice(0, -1).reduce((a, b) => a + b, 0) === g.at(-1))) {
+        const text = reading.slots.map((s) => s.text).join(' ')
+        groups.forEach((g) => orphans.t4.push({ order, label: reading.label, candidates: [g], source: { ...printed[0]!.source, text } }))
+        return
+      }
+    }
+    const which: 't3' | 't4' =
+      reading.table === 't4' || (reading.contextless && printed.length === T4_COLUMNS.length) ? 't4' : 't3'
+    const size = which === 't3' ? T3_COLUMNS.length : T4_COLUMNS.length
+    const selection = select(reading.slots, size, reading, undefined, true)
+    let candidates: number[][] = []
+    if ('slots' in selection && selection.slots.every((s) => s.value !== undefined)) candidates = [selection.slots.map((s) => s.value!)]
+    else if ('tokens' in selection) {
+      const split = splitDigits(selection.tokens, [{ size, totalLast: true }], budget.slice(SPLIT_STEP_BUDGET * SPLIT_ROW_SHARE))
+      if (split.complete) candidates = split.candidates
+    }
+    const text = reading.slots.map((s) => s.text).join(' ')
+    if (candidates.length === 0 || candidates.length > 4) {
+      const name = which === 't3' ? '表三' : '表四'
+      warnings.push(`${name}中有一行数字（${text}）行标签${reading.label ? `“${reading.label}”无法识别` : '缺失'}，数字个数或合计关系不符，未放入表格，请对照原文填写`)
+      return
+    }
+    orphans[which].push({ order, label: reading.label, candidates, source: { ...reading.slots[0]!.source, text } })
+  }
 
   function fuzzyEmit(reading: Reading, target: Target, base: Emit): Emit {
     if (reading.score >= 1) return base
     const note = `行标签印作“${reading.label}”，按“${target.path.at(-1) ?? ''}”识别`
     return {
-      confidence: Math.min(base.confidence, reading.score),
+      factors: [...base.factors, reading.score],
       flags: [...new Set<ValueFlag>([...base.flags, 'review'])],
       note: base.note ? `${base.note}；${note}` : note
     }
   }
 
   function placeT3(reading: Reading): void {
-    const target = reading.target
-    if (!target) {
-      if (reading.slots.some((s) => s.value !== undefined)) {
-        warnings.push(`表三中有一行数字（${reading.slots.map((s) => s.text).join(' ')}）行标签${reading.label ? `“${reading.label}”无法识别` : '缺失'}，未导入`)
-      }
-      return
-    }
+    const target = reading.target!
     let rowKey = target.key
-    let emit: Emit = { confidence: 1, flags: [] }
+    let emit: Emit = CLEAN
     if (!target.leaf) {
       // The group printed as one row stands for its sub-rows only when they are not printed too;
       // otherwise it is a subtotal row the format does not have.
@@ -215,7 +280,7 @@ export function placeReadings(readings: readonly Reading[], generation: Generati
         return
       }
       rowKey = undivided.into
-      emit = { confidence: UNDIVIDED_CONFIDENCE, flags: ['mapped-2019'], note: undivided.note }
+      emit = { factors: [UNDIVIDED_FACTOR], flags: ['mapped-2019'], note: undivided.note }
       for (const sibling of TARGETS.filter((t) => t.table === 't3' && t.parents.at(-1) === target.key)) {
         if (sibling.key === rowKey) continue
         T3_COLUMNS.forEach((c) => accounted.add(cellId('t3', sibling.key, c)))
@@ -243,14 +308,15 @@ export function placeReadings(readings: readonly Reading[], generation: Generati
     const tokens = reading.slots.map((s) => removeSpaces(s.text))
     if (reading.slots.length === whole) groups = T4_GROUPS
     else if (groups !== T4_GROUPS && reading.slots.length < groups.length * order.length) {
-      const fits = reading.slots.every((s) => isDigitString(s.text)) && splitDigits(tokens, shapeOf(groups)).length > 0
+      const fits =
+        reading.slots.every((s) => isDigitString(s.text)) &&
+        splitDigits(tokens, shapeOf(groups), budget.slice(SPLIT_STEP_BUDGET * SPLIT_ROW_SHARE)).candidates.length > 0
       if (!fits) groups = T4_GROUPS
     }
     const cells = groups.flatMap((g) => order.map((c) => cellId('t4', g, c)))
     const row = target && groups !== T4_GROUPS ? quoted('t4', target.path) : '表四'
     const shape = shapeOf(groups)
-    const clean: Emit = { confidence: 1, flags: [] }
-    const emit = target ? fuzzyEmit(reading, target, clean) : clean
+    const emit = target ? fuzzyEmit(reading, target, CLEAN) : CLEAN
     fill(reading, cells, shape, row, cells.map(() => emit))
   }
 
@@ -271,12 +337,12 @@ export function placeReadings(readings: readonly Reading[], generation: Generati
     }
     const rowKey = target.from2019?.to ?? target.key
     const official = rowTarget('t2', rowKey)
-    let emit: Emit = { confidence: 1, flags: [] }
+    let emit: Emit = CLEAN
     if (target.from2019?.to) {
       emit =
         generation === '2021'
-          ? { confidence: 0.95, flags: ['review'], note: `行名印作“${target.path.at(-1)}”，按“${official.path.at(-1)}”导入` }
-          : { confidence: MAPPED_CONFIDENCE, flags: ['mapped-2019'], note: `2019 年格式“${target.path.at(-1)}”按“${official.path.at(-1)}”导入` }
+          ? { factors: [RENAMED_FACTOR], flags: ['review'], note: `行名印作“${target.path.at(-1)}”，按“${official.path.at(-1)}”导入` }
+          : { factors: [MAPPED_FACTOR], flags: ['mapped-2019'], note: `2019 年格式“${target.path.at(-1)}”按“${official.path.at(-1)}”导入` }
     }
     const columns = t2Columns(reading, block)
     const cells = columns.map((c) => (c.from2019 ? c.from2019.to : c.key)).map((k) => (k ? cellId('t2', rowKey, k) : undefined))
@@ -309,13 +375,20 @@ export function placeReadings(readings: readonly Reading[], generation: Generati
       if (!c.from2019?.to) return rowEmit
       const mapping = `2019 年格式“${columnLabel(c)}”按“${columnLabel(columnTarget('t2', c.from2019.to, block))}”导入`
       return {
-        confidence: Math.min(rowEmit.confidence, MAPPED_CONFIDENCE),
+        factors: [...rowEmit.factors, MAPPED_FACTOR],
         flags: [...new Set<ValueFlag>([...rowEmit.flags, 'mapped-2019'])],
         note: [...new Set([rowEmit.note, mapping].filter(Boolean))].join('；')
       }
     }
     // No identity holds inside a 表二 row: a run-together row is split only when one way is possible.
-    fill(reading, cells, [{ size: cells.length, totalLast: false }], rowName, columns.map(columnEmit))
+    fill(
+      reading,
+      cells,
+      [{ size: cells.length, totalLast: false }],
+      rowName,
+      columns.map(columnEmit),
+      columns.map((c) => c.from2019?.signed === true)
+    )
   }
 
   /** The columns a 表二 row's figures stand in: the header printed above it, else the format's. */
@@ -331,28 +404,97 @@ export function placeReadings(readings: readonly Reading[], generation: Generati
   }
 
   function resolvePending(): void {
-    let progress = true
-    while (progress && pending.length) {
-      progress = false
-      for (const split of [...pending]) {
-        const viable = split.candidates.filter((candidate) =>
-          keepsBalances(split.cells, candidate, (id) => values.get(id)?.value)
-        )
-        if (viable.length !== 1) continue
-        viable[0]!.forEach((value, i) => set(split.cells[i]!, value, split.source, split.emits[i]!))
-        pending.splice(pending.indexOf(split), 1)
-        progress = true
-      }
-    }
-    for (const split of pending) {
-      split.cells.forEach((id) => accounted.add(id))
-      const shown = split.candidates.slice(0, 3).map((c) => c.join('|'))
+    const known = new Map<string, number>()
+    for (const [id, v] of values) known.set(id, v.value)
+    const outcomes = solveJointly(
+      pending.map((p) => p.run),
+      known,
+      TABLE_RELATIONS,
+      budget,
+      options.evidence ?? []
+    )
+    pending.forEach((split, k) => settle(split, outcomes[k]!))
+    // With every other row settled, a row whose own total fails may still be read off the columns.
+    for (const split of unsplittable) {
+      const offer = despiteTotal(split)
       warnings.push(
-        `${split.row}数字连写“${split.source.text}”有 ${split.candidates.length >= 64 ? '多' : split.candidates.length} 种可能的拆分（如 ${shown.join('；')}），无法确定，已留空`
+        `${split.row}数字连写“${split.tokens.join(' ')}”，找不到符合合计关系的拆分，已留空${offer ? `；按各列勾稽关系可拆为 ${offer.join('|')}（本行合计与各项之和不符，原文如此），已列为建议` : ''}`
       )
     }
   }
 
+  /**
+   * A row whose printed total is not the sum of its parts (the report's own slip) splits no way
+   * under its total: the other rows' identities may still single out its parts. Offered, never
+   * applied: the total as printed is kept for the officer to see.
+   */
+  function despiteTotal(split: PendingSplit): number[] | undefined {
+    const cells = split.cells.filter((id): id is CellId => id !== undefined)
+    if (cells.length !== split.cells.length) return undefined
+    const total = cells.find((id) => id.endsWith('.total'))
+    if (!total) return undefined
+    const loose = splitDigits(split.tokens, [{ size: cells.length, totalLast: false }], budget.slice(SPLIT_STEP_BUDGET * SPLIT_ROW_SHARE))
+    if (!loose.complete || loose.candidates.length === 0) return undefined
+    const known = new Map([...values].map(([id, v]) => [id, v.value] as [string, number]))
+    const own: readonly string[] = cells
+    const relations = TABLE_RELATIONS.filter((r) => ![...r.left, ...r.right].includes(total))
+    const crossing = relations.filter((r) => [...r.left, ...r.right].some((id) => own.includes(id)) && [...r.left, ...r.right].some((id) => !own.includes(id)))
+    if (crossing.length === 0) return undefined
+    const [outcome] = solveJointly([{ keys: cells, candidates: loose.candidates, complete: true }], known, relations, budget)
+    if (!outcome || outcome.values.some((v) => v === undefined)) return undefined
+    const figures = outcome.values as number[]
+    suggestionsOut.push({
+      cells,
+      values: figures,
+      reason: `原文“${split.tokens.join(' ')}”的合计与各项之和不符，按本行合计拆不开；按各列勾稽关系可拆为 ${figures.join('|')}`,
+      source: split.source
+    })
+    return figures
+  }
+
+  function settle(split: PendingSplit, outcome: RunOutcome): void {
+    const printed = `“${split.tokens.join(' ')}”`
+    const how =
+      outcome.basis === 'narrative'
+        ? `由连写数字${printed}拆分：符合合计关系的拆分不止一种，按正文“${outcome.quotes.join('；')}”确定`
+        : outcome.basis === 'joint'
+          ? `由连写数字${printed}按本行合计及各列勾稽关系拆分`
+          : `由连写数字${printed}按${split.cells.length > 1 && split.run.candidates.length ? '本行合计关系' : '唯一可能的写法'}拆分`
+    const backing: Backing = outcome.basis ?? 'row'
+    const decided: string[] = []
+    const open: string[] = []
+    split.cells.forEach((id, i) => {
+      if (!id) return
+      const value = outcome.values[i]
+      if (value === undefined) {
+        open.push(describeColumn(id))
+        accounted.add(id)
+        return
+      }
+      decided.push(describeColumn(id))
+      const emit = split.emits[i]!
+      set(id, value, split.source, {
+        factors: emit.factors,
+        flags: [...new Set<ValueFlag>([...emit.flags, 'split'])],
+        note: [how, emit.note].filter(Boolean).join('；')
+      }, 'derived', backing)
+    })
+    if (open.length === 0) return
+    const run = split.tokens.join(' ')
+    if (outcome.problem === 'budget') {
+      warnings.push(`${split.row}数字连写“${run}”可能的拆分过多，超出计算上限，已留空`)
+    } else if (outcome.problem === 'none' || outcome.openCount === 0) {
+      const runTogether = split.tokens.some((t) => t.length > 1)
+      if (runTogether) unsplittable.push(split)
+      else warnings.push(`${split.row}只有 ${split.tokens.length} 个数值，应为 ${split.cells.length} 个，已留空`)
+    } else {
+      const shown = outcome.open.map((c) => c.join('|'))
+      const which = decided.length ? `，其中「${open.join('、')}」` : '，'
+      warnings.push(
+        `${split.row}数字连写“${run}”有 ${outcome.openCount} 种可能的拆分（如 ${shown.join('；')}）${which}无法确定，已留空`
+      )
+    }
+  }
 }
 
 function leavesOf(target: Target): string[] {

@@ -74,6 +74,12 @@ export function select(
   positions: readonly number[] | undefined,
   totalLast: boolean
 ): Selection {
+  // Figures run together with their separators still (NaN until split): split, however many slots.
+  if (slots.some((s) => Number.isNaN(s.value))) {
+    return slots.every((s) => s.value !== undefined && isDigitString(s.text))
+      ? { tokens: slots.map((s) => removeSpaces(s.text)) }
+      : { problem: `数字连写且夹有空白，无法拆分，未导入` }
+  }
   if (slots.length === needed) return { slots: [...slots] }
   if (slots.length > needed) {
     const kept = reading.valueColumns

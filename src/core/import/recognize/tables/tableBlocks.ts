@@ -56,7 +56,7 @@ export function tableLines(rows: readonly (readonly BlockCell[])[], block: numbe
         slots.push(...several.map((f) => ({ text: f, value: parseFigure(f), source, column })))
         continue
       }
-      const slot = carried ? undefined : slotOf(cell.text, source, column)
+      const slot = carried ? undefined : slotOf(cell.text, source, column, cell.derived)
       if (slot) {
         slots.push(slot)
         continue

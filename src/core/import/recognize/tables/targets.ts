@@ -33,7 +33,7 @@ export interface Target {
   path: readonly string[]
   variants: readonly Variant[]
   /** A label of the 2019 format, not of today's. */
-  from2019?: { to?: string; unmapped?: string }
+  from2019?: { to?: string; unmapped?: string; signed?: boolean }
 }
 
 function variants(label: string, extra: readonly string[] = []): Variant[] {
@@ -139,7 +139,11 @@ function targets2019(): Target[] {
       blocks: column.blocks,
       path: [column.label],
       variants: variants(column.label),
-      from2019: { ...(column.to ? { to: column.to } : {}), ...(column.unmapped ? { unmapped: column.unmapped } : {}) }
+      from2019: {
+        ...(column.to ? { to: column.to } : {}),
+        ...(column.unmapped ? { unmapped: column.unmapped } : {}),
+        ...(column.signed ? { signed: true } : {})
+      }
     })),
     ...CAPTIONS_2019.map((c) => ({ ...caption('t2', c.block, c.label, [c.block]), from2019: {} }))
   ]
