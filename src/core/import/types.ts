@@ -10,6 +10,24 @@ export interface BlockCell {
   text: string
   rowSpan: number
   colSpan: number
+  /** Read by OCR from a page image: where, how surely, and what exactly was seen. */
+  ocr?: OcrSource
+}
+
+/** Where an OCR'd cell or paragraph was read (scanned PDF pages, photos). */
+export interface OcrSource {
+  /** 1-based page (or image file, in name order). */
+  page: number
+  /** Rectangle x0, y0, x1, y1 in the page image's pixels (origin top left). */
+  box: [number, number, number, number]
+  /** Recognition score of the least sure character (0–1). */
+  score: number
+  /** The text as recognised, before numerals were normalised. */
+  read: string
+  /** Characters had to be taken for digits (〇 → 0, l → 1), or the box was split between columns. */
+  repaired?: boolean
+  /** A small PNG of the box as a data URL: the officer compares the value with it. */
+  crop?: string
 }
 
 /**
@@ -17,10 +35,10 @@ export interface BlockCell {
  * the row where it starts; positions it covers in later rows are omitted.
  */
 export type Block =
-  | { kind: 'paragraph'; text: string; page?: number }
-  | { kind: 'table'; rows: BlockCell[][]; page?: number }
+  | { kind: 'paragraph'; text: string; page?: number; ocr?: Pick<OcrSource, 'page' | 'score'> }
+  | { kind: 'table'; rows: BlockCell[][]; page?: number; ocr?: boolean }
 
-export type FileKind = 'docx' | 'doc' | 'pdf' | 'txt' | 'html' | 'mhtml' | 'paste'
+export type FileKind = 'docx' | 'doc' | 'pdf' | 'txt' | 'html' | 'mhtml' | 'paste' | 'image'
 
 export interface ReadResult {
   kind: FileKind
@@ -51,6 +69,8 @@ export type ValueFlag =
   | 'split'
   /** Any other reason the officer should look at it. */
   | 'review'
+  /** Read by OCR from a page image: to be checked against the image (see ParsedReport.ocr). */
+  | 'ocr'
 
 export interface ImportedValue {
   cell: CellId

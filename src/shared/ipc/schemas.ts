@@ -116,7 +116,7 @@ const importedValueSchema = z.object({
   value: z.number(),
   confidence: z.number(),
   source: valueSourceSchema,
-  flags: z.array(z.enum(['mapped-2019', 'approximate', 'split', 'review'])),
+  flags: z.array(z.enum(['mapped-2019', 'approximate', 'split', 'review', 'ocr'])),
   note: z.string().optional()
 })
 

@@ -44,6 +44,44 @@ const BATCH = 16
 /** Page pixels are read by the detector at this scale (200 dpi pages → 150 dpi for detection). */
 const DETECTION_SCALE = 0.75
 
+/** Ink is darker than this in a trimmed box. */
+const INK = 150
+
+/**
+ * A box shrunk to the ink inside it, with a margin of a fifth of its height; undefined when no
+ * ink is left (the box held only a ruling, now removed).
+ */
+export function trimToInk(image: GrayImage, box: DetectedBox): DetectedBox | undefined {
+  const x0 = Math.max(0, Math.floor(box.x0))
+  const y0 = Math.max(0, Math.floor(box.y0))
+  const x1 = Math.min(image.width, Math.ceil(box.x1))
+  const y1 = Math.min(image.height, Math.ceil(box.y1))
+  let left = x1
+  let right = x0 - 1
+  let top = y1
+  let bottom = y0 - 1
+  let count = 0
+  for (let y = y0; y < y1; y += 1) {
+    for (let x = x0; x < x1; x += 1) {
+      if (image.data[y * image.width + x]! >= INK) continue
+      count += 1
+      if (x < left) left = x
+      if (x > right) right = x
+      if (y < top) top = y
+      if (y > bottom) bottom = y
+    }
+  }
+  if (count < 4) return undefined
+  const margin = Math.max(2, (bottom - top + 1) * 0.2)
+  return {
+    x0: Math.max(box.x0, left - margin),
+    y0: Math.max(box.y0, top - margin),
+    x1: Math.min(box.x1, right + 1 + margin),
+    y1: Math.min(box.y1, bottom + 1 + margin),
+    score: box.score
+  }
+}
+
 export class OcrEngine {
   private constructor(
     private readonly runtime: OrtRuntime,
@@ -111,11 +149,20 @@ export class OcrEngine {
     return out
   }
 
-  /** One page: every detected box with its text (empty reads are dropped: nothing was printed there). */
-  async readPage(page: GrayImage, signal?: AbortSignal): Promise<OcrBox[]> {
-    signal?.throwIfAborted()
-    const boxes = await this.detect(page)
-    const read = await this.recognize(page, boxes, signal)
+  /**
+   * One page: every detected box with its text (empty reads are dropped: nothing was printed
+   * there). `clean` is the page with table rulings removed: boxes are found on the page as printed
+   * (the rulings keep neighbouring cells apart) and read from the clean copy, trimmed to their ink
+   * (a cell border is not read as “1”).
+   */
+  async readPage(page: GrayImage, options: { clean?: GrayImage; signal?: AbortSignal } = {}): Promise<OcrBox[]> {
+    options.signal?.throwIfAborted()
+    const clean = options.clean ?? page
+    const boxes = (await this.detect(page)).flatMap((box) => {
+      const trimmed = trimToInk(clean, box)
+      return trimmed ? [trimmed] : []
+    })
+    const read = await this.recognize(clean, boxes, options.signal)
     return read.filter((box) => box.text.trim() !== '')
   }
 

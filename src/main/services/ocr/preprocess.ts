@@ -412,3 +412,56 @@ function unevenLight(image: GrayImage): boolean {
   }
   return Math.max(...bright) - Math.min(...bright) > UNEVEN_LIGHT
 }
+
+/**
+ * Table rulings whitened out: runs of ink longer than any character stroke (about 1 cm), across
+ * or down the page. With the lines gone, the detector no longer joins neighbouring cells into one
+ * box and the recogniser no longer reads a cell border as “1” or “|”.
+ */
+export function removeRules(image: GrayImage): GrayImage {
+  const { width, height, data } = image
+  // Rulings are thin and, once scanned and straightened, often light grey: a lenient threshold.
+  const threshold = Math.min(210, inkThreshold(image) + 60)
+  const minRun = Math.round(Math.max(width, height) * 0.034)
+  // Down the page a ruling may be only two rows tall (表四's sub-columns); Chinese strokes stay shorter.
+  const minRunDown = Math.round(Math.max(width, height) * 0.024)
+  const mask = new Uint8Array(width * height)
+  for (let y = 0; y < height; y += 1) {
+    let start = -1
+    for (let x = 0; x <= width; x += 1) {
+      const ink = x < width && data[y * width + x]! < threshold
+      if (ink && start < 0) start = x
+      else if (!ink && start >= 0) {
+        if (x - start >= minRun) mask.fill(1, y * width + start, y * width + x)
+        start = -1
+      }
+    }
+  }
+  for (let x = 0; x < width; x += 1) {
+    let start = -1
+    for (let y = 0; y <= height; y += 1) {
+      const ink = y < height && data[y * width + x]! < threshold
+      if (ink && start < 0) start = y
+      else if (!ink && start >= 0) {
+        if (y - start >= minRunDown) for (let k = start; k < y; k += 1) mask[k * width + x] = 1
+        start = -1
+      }
+    }
+  }
+  const out = new Uint8Array(data)
+  // The line's grey fringe goes with it: one pixel around every masked pixel.
+  for (let y = 0; y < height; y += 1) {
+    for (let x = 0; x < width; x += 1) {
+      if (!mask[y * width + x]) continue
+      for (let dy = -1; dy <= 1; dy += 1) {
+        const yy = y + dy
+        if (yy < 0 || yy >= height) continue
+        for (let dx = -1; dx <= 1; dx += 1) {
+          const xx = x + dx
+          if (xx >= 0 && xx < width) out[yy * width + xx] = 255
+        }
+      }
+    }
+  }
+  return { width, height, data: out }
+}
