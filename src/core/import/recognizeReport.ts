@@ -6,6 +6,7 @@
 import { SECTION_IDS, type SectionId } from '../report/sections'
 import { createReport, type Report } from '../report/report'
 import { normalizeBlocks } from './normalize/index'
+import { reviewOcr } from './ocr/review'
 import { detectGeneration } from './recognize/generation'
 import { mapLegacyFigures, readLegacyFigures } from './recognize/legacy'
 import { splitSections } from './recognize/sections'
@@ -38,7 +39,9 @@ export function recognizeReport(read: Pick<ReadResult, 'blocks' | 'warnings'>, o
 
   const tables = recognizeTables(blocks, generation)
   const legacy = generation === 'pre-2019' ? readLegacyFigures(blocks) : { figures: [], consumed: new Set<number>() }
-  const values: ImportedValue[] = [...tables.values, ...mapLegacyFigures(legacy.figures)]
+  // Values read by OCR are marked, checked by the tables' arithmetic, and flagged for review.
+  const ocr = reviewOcr(blocks, [...tables.values, ...mapLegacyFigures(legacy.figures)])
+  const values: ImportedValue[] = ocr.values
   // Only report missing tables for the generations that have them.
   if (generation !== 'pre-2019') missing.push(...tables.missing)
   warnings.push(...tables.warnings)
@@ -52,7 +55,7 @@ export function recognizeReport(read: Pick<ReadResult, 'blocks' | 'warnings'>, o
     ...(documentNumber ? { number: documentNumber } : {}),
     ...(signature.publishedOn ? { publishedOn: signature.publishedOn } : {})
   }
-  return { report, generation, sections, values, legacy: legacy.figures, missing, warnings }
+  return { report, generation, sections, values, legacy: legacy.figures, missing, warnings, ...(ocr.review ? { ocr: ocr.review } : {}) }
 }
 
 function assembleReport(input: {

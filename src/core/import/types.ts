@@ -5,6 +5,7 @@
 import type { CellId } from '../report/cells'
 import type { Report } from '../report/report'
 import type { SectionId } from '../report/sections'
+import type { OcrReview } from './ocr/review'
 
 export interface BlockCell {
   text: string
@@ -113,4 +114,6 @@ export interface ParsedReport {
   /** What was expected but not found, in Chinese (e.g. “表四”, “单位名称”). */
   missing: string[]
   warnings: string[]
+  /** Values read by OCR from page images, with their crops, for the review (scans and photos only). */
+  ocr?: OcrReview
 }
