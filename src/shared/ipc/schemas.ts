@@ -136,6 +136,25 @@ const parsedSectionSchema = z.object({
   blocks: z.tuple([z.number().int(), z.number().int()]).optional()
 })
 
+const ocrReviewItemSchema = z.object({
+  cell: cellIdSchema,
+  value: z.number(),
+  read: z.string(),
+  page: z.number().int(),
+  box: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+  score: z.number(),
+  crop: z.string().startsWith('data:image/png;base64,').optional(),
+  reasons: z.array(z.enum(['low-score', 'identity', 'unchecked', 'repaired'])),
+  suggestion: z.number().optional()
+})
+
+/** Values read by OCR from a scan or photo, with their image crops, for the review. */
+const ocrReviewSchema = z.object({
+  pages: z.array(z.number().int()),
+  items: z.array(ocrReviewItemSchema),
+  flagged: z.number().int()
+})
+
 export const importPreviewSchema = z.object({
   token: z.string(),
   fileName: z.string(),
@@ -145,7 +164,8 @@ export const importPreviewSchema = z.object({
   values: z.array(importedValueSchema),
   legacy: z.array(legacyFigureSchema),
   missing: z.array(z.string()),
-  warnings: z.array(z.string())
+  warnings: z.array(z.string()),
+  ocr: ocrReviewSchema.optional()
 })
 
 export const exportedFileSchema = z.object({ fileName: z.string(), token: z.string() })

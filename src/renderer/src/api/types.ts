@@ -5,6 +5,7 @@
  * opaque tokens, and dropped files cross as bytes.
  */
 import type { ImportedValue, LegacyFigure, ParsedSection, Generation } from '../../../core/import/types'
+import type { OcrReview } from '../../../core/import/ocr/review'
 import type { Report, UnitLevel } from '../../../core/report/report'
 
 export interface LibraryYear {
@@ -69,6 +70,8 @@ export interface ImportPreview {
   legacy: LegacyFigure[]
   missing: string[]
   warnings: string[]
+  /** Scans and photos: the values read by OCR with their image crops, flagged ones first. */
+  ocr?: OcrReview
 }
 
 export interface ImportClient {
