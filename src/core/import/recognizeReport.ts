@@ -39,9 +39,7 @@ export function recognizeReport(read: Pick<ReadResult, 'blocks' | 'warnings'>, o
 
   const tables = recognizeTables(blocks, generation)
   const legacy = generation === 'pre-2019' ? readLegacyFigures(blocks) : { figures: [], consumed: new Set<number>() }
-  // Values read by OCR are marked, checked by the tables' arithmetic, and flagged for review.
-  const ocr = reviewOcr(blocks, [...tables.values, ...mapLegacyFigures(legacy.figures)])
-  const values: ImportedValue[] = ocr.values
+  const readValues: ImportedValue[] = [...tables.values, ...mapLegacyFigures(legacy.figures)]
   // Only report missing tables for the generations that have them.
   if (generation !== 'pre-2019') missing.push(...tables.missing)
   warnings.push(...tables.warnings)
@@ -50,7 +48,11 @@ export function recognizeReport(read: Pick<ReadResult, 'blocks' | 'warnings'>, o
   const skip = new Set<number>([...tables.consumed, ...legacy.consumed, ...titleBlocks, ...signature.blocks])
   const sections = splitSections(blocks, { skip })
 
-  const report = assembleReport({ unit, year, sections, values, source: options.source })
+  const report = assembleReport({ unit, year, sections, values: readValues, source: options.source })
+  // Values read by OCR are marked, checked by the tables' arithmetic and the narrative's figures,
+  // and flagged for review; the numbers themselves stay as read.
+  const ocr = reviewOcr(blocks, readValues, report)
+  const values = ocr.values
   report.document = {
     ...(documentNumber ? { number: documentNumber } : {}),
     ...(signature.publishedOn ? { publishedOn: signature.publishedOn } : {})

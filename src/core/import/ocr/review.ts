@@ -7,6 +7,8 @@
  * value imported is the value printed.
  */
 import { BALANCES, CELLS, type Balance, type CellId } from '../../report/cells'
+import type { Report } from '../../report/report'
+import { QUOTED_FIGURES_RULE } from '../../rules/quotedFigures'
 import type { Block, ImportedValue, OcrSource } from '../types'
 
 /** Below this recognition score (least sure character) a value is flagged whatever the arithmetic says. */
@@ -43,8 +45,10 @@ export interface OcrReviewItem {
   box: [number, number, number, number]
   score: number
   crop?: string
-  /** Why to look; empty when the arithmetic confirms the value. */
+  /** Why to look; empty when the arithmetic (or the narrative's own figure) confirms the value. */
   reasons: OcrReason[]
+  /** What confirmed it: the tables' identities, or the same figure quoted in the narrative. */
+  checkedBy?: 'arithmetic' | 'narrative'
   /** The one single-digit change that makes every identity hold, when there is exactly one. */
   suggestion?: number
 }
@@ -97,7 +101,19 @@ export interface OcrReviewed {
   review?: OcrReview
 }
 
-export function reviewOcr(blocks: readonly Block[], values: readonly ImportedValue[]): OcrReviewed {
+/**
+ * Whether the narrative quotes this cell's figure and agrees (“制发行政规范性文件2件”): the P5
+ * check stays silent with the value as read and speaks once the value is changed. The two were
+ * read apart (a table cell, a sentence), so an agreement is a real confirmation.
+ */
+function quotedAlike(report: Report, cell: CellId, value: number): boolean {
+  const mentions = (values: Report['values']) =>
+    QUOTED_FIGURES_RULE.evaluate({ report: { ...report, values } }).filter((f) => f.cells?.length === 1 && f.cells[0] === cell).length
+  return mentions(report.values) === 0 && mentions({ ...report.values, [cell]: value + 1000 }) > 0
+}
+
+/** `report`: the report as recognised (its narrative is read for figures quoted in the text). */
+export function reviewOcr(blocks: readonly Block[], values: readonly ImportedValue[], report?: Report): OcrReviewed {
   const sources = values.map((v) => ocrSourceOf(blocks, v))
   if (!sources.some((s) => s !== undefined)) return { values: [...values] }
 
@@ -128,7 +144,8 @@ export function reviewOcr(blocks: readonly Block[], values: readonly ImportedVal
     const reasons: OcrReason[] = []
     if (fails) reasons.push('identity')
     if (source !== 'paragraph' && score < LOW_SCORE) reasons.push('low-score')
-    if (!fails && !confirmed) reasons.push('unchecked')
+    const narrative = !fails && !confirmed && report !== undefined && quotedAlike(report, value.cell, value.value)
+    if (!fails && !confirmed && !narrative) reasons.push('unchecked')
     if (source !== 'paragraph' && source.repaired && !confirmed) reasons.push('repaired')
     const suggestion = suggestions.get(value.cell)
     if (source !== 'paragraph' && firstIndex.get(value.cell) === i) {
@@ -141,11 +158,13 @@ export function reviewOcr(blocks: readonly Block[], values: readonly ImportedVal
         score: source.score,
         ...(source.crop ? { crop: source.crop } : {}),
         reasons,
+        ...(confirmed && !fails ? { checkedBy: 'arithmetic' as const } : narrative ? { checkedBy: 'narrative' as const } : {}),
         ...(suggestion !== undefined ? { suggestion } : {})
       })
     }
     const flagged = reasons.length > 0
     const words = reasons.map((r) => OCR_REASON_TEXT[r])
+    if (narrative) words.push('与正文所述数字一致')
     if (suggestion !== undefined) words.push(`改为 ${suggestion} 可使各项合计关系成立`)
     const note = ['图片文字识别（OCR）读出', ...words].join('；')
     return {
