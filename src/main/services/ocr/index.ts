@@ -59,6 +59,8 @@ interface PageSource {
   /** Page numbers as the officer knows them (PDF page numbers, or file order). */
   numbers: number[]
   image(index: number): Promise<{ image: GrayImage | undefined; photo: boolean; tooCoarse?: string }>
+  /** The sentence when no page has an image at all. */
+  noImages: string
 }
 
 /** Margin around a value's box in its crop, as a share of the box height. */
@@ -74,11 +76,16 @@ function toCoreBox(box: OcrBox, page: GrayImage): OcrPage['boxes'][number] {
   return out
 }
 
-async function readPages(source: PageSource, options: OcrOptions): Promise<OcrPage[]> {
+/**
+ * Reads every page with an image. `strict` (the scan is the whole document): a scan with no image
+ * or nothing legible is refused; otherwise (scanned pages inside a text PDF) it is only warned about.
+ */
+async function readPages(source: PageSource, options: OcrOptions, strict = true): Promise<{ pages: OcrPage[]; warning?: string }> {
   if (source.count > MAX_OCR_PAGES) {
     throw new FileError(`扫描件共 ${source.count} 页，超过文字识别的上限 ${MAX_OCR_PAGES} 页；请只导入年度报告所在的页`)
   }
-  const engine = options.engine ?? (await ocrEngine())
+  // The models are loaded only once a page turns out to have an image.
+  let engine = options.engine
   const pages: OcrPage[] = []
   for (let index = 0; index < source.count; index += 1) {
     options.signal?.throwIfAborted()
@@ -87,6 +94,7 @@ async function readPages(source: PageSource, options: OcrOptions): Promise<OcrPa
     const { image, photo, tooCoarse } = await source.image(index)
     if (tooCoarse) throw new FileError(tooCoarse)
     if (!image) continue
+    engine ??= await ocrEngine()
     const prepared = preparePage(image, { photo })
     const clean = removeRules(prepared.image)
     const boxes = await engine.readPage(prepared.image, { clean, signal: options.signal })
@@ -98,8 +106,14 @@ async function readPages(source: PageSource, options: OcrOptions): Promise<OcrPa
     })
   }
   options.onProgress?.({ page: source.numbers.at(-1) ?? 0, pages: source.count, done: source.count })
-  checkReadable(pages)
-  return pages
+  try {
+    if (!engine) throw new FileError(source.noImages)
+    checkReadable(pages)
+  } catch (error) {
+    if (strict || !(error instanceof FileError)) throw error
+    return { pages, warning: error.message }
+  }
+  return { pages }
 }
 
 /** Characters read with this score or better count as read. */
@@ -139,7 +153,7 @@ export async function readImageFiles(files: readonly { bytes: Uint8Array; name: 
     for (const image of decoded) pages.push({ image, name: file.name })
     if (pages.length > MAX_OCR_PAGES) break
   }
-  const ocrPages = await readPages(
+  const { pages: ocrPages } = await readPages(
     {
       count: pages.length,
       numbers: pages.map((_, i) => i + 1),
@@ -147,7 +161,8 @@ export async function readImageFiles(files: readonly { bytes: Uint8Array; name: 
         const { image, name } = pages[i]!
         // A photo: paper inside a larger frame; a scan fills its image. findPage tells them apart.
         return { image, photo: true, tooCoarse: tooSmall(image, `图片 ${name} `) }
-      }
+      },
+      noImages: '图片文件中没有图像'
     },
     options
   )
@@ -171,9 +186,9 @@ export async function ocrPdfPages(
     )
   }
   const pdf = await openScannedPdf(bytes)
-  let ocrPages: OcrPage[]
+  let scan: { pages: OcrPage[]; warning?: string }
   try {
-    ocrPages = await readPages(
+    scan = await readPages(
       {
         count: read.textlessPages.length,
         numbers: read.textlessPages,
@@ -185,16 +200,21 @@ export async function ocrPdfPages(
             photo: false,
             tooCoarse: coarse ? `第 ${read.textlessPages[i]} 页扫描分辨率太低（约 ${page.sourceDpi} dpi），无法识别文字；请以 200 dpi 以上重新扫描` : undefined
           }
-        }
+        },
+        // Text turned into outlines, or vector drawings only: nothing to read without a renderer.
+        noImages: read.blocks.length
+          ? `第 ${read.textlessPages.join('、')} 页没有文字层，也没有扫描的图片（文字可能已转为曲线），这些页的内容未读取`
+          : '该 PDF 没有文字层，页面中也没有扫描的图片（文字可能已转为曲线），无法识别；请使用 Word 原件、网页版，或带文字的 PDF'
       },
-      options
+      options,
+      read.blocks.length === 0
     )
   } finally {
     await pdf.close()
   }
-  const scanned = ocrBlocks(ocrPages)
-  const blocks = mergeByPage(read.blocks, scanned)
-  const pages = read.textlessPages.join('、')
+  if (scan.warning) return { blocks: read.blocks, warnings: [...read.warnings, scan.warning] }
+  const blocks = mergeByPage(read.blocks, ocrBlocks(scan.pages))
+  const pages = scan.pages.map((p) => p.number).join('、')
   return { blocks, warnings: [...read.warnings, `第 ${pages} 页是扫描的图片，内容由文字识别（OCR）得到，数值需对照原图核对`] }
 }
 
