@@ -273,7 +273,15 @@ export function findPage(image: GrayImage): [Point, Point, Point, Point] | undef
     if (x - y > maxDiff) [maxDiff, tr] = [x - y, [x + 1, y]]
     if (x - y < minDiff) [minDiff, bl] = [x - y, [x, y + 1]]
   }
-  const corners = [tl, tr, br, bl].map(([x, y]) => [x * factor, y * factor] as Point) as [Point, Point, Point, Point]
+  // Back inside the paper by what the closing grew it, and a little more: the page edge, not the desk.
+  const cx = (tl[0] + tr[0] + br[0] + bl[0]) / 4
+  const cy = (tl[1] + tr[1] + br[1] + bl[1]) / 4
+  const inset = (x: number, y: number): Point => {
+    const d = Math.hypot(x - cx, y - cy)
+    const k = d > 0 ? Math.max(0, d - 5) / d : 1
+    return [(cx + (x - cx) * k) * factor, (cy + (y - cy) * k) * factor]
+  }
+  const corners = [tl, tr, br, bl].map(([x, y]) => inset(x, y)) as [Point, Point, Point, Point]
   // Corners all within 2 % of the frame's: the paper fills the image, nothing to undo.
   const margin = 0.02 * Math.max(image.width, image.height)
   const frame: Point[] = [[0, 0], [image.width, 0], [image.width, image.height], [0, image.height]]
