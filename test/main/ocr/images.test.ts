@@ -72,10 +72,6 @@ function jeg(image: GrayImage): Uint8Array {
   return jpeg.encode({ data: rgba(image), width: image.width, height: image.height }, 90).data
 }
 
-declare module 'utif' {
-  const UTIF: { encodeImage(rgba: Uint8Array, w: number, h: number): ArrayBuffer }
-}
-
 describe('page clean-up', () => {
   it('measures a small rotation and straightens it', () => {
     const tilted = rotate(textPage(), 1.2)

@@ -95,9 +95,13 @@ export class OcrEngine {
     const models = options.models ?? (await loadModelFiles())
     const sessionOptions: InferenceSession.SessionOptions = {
       graphOptimizationLevel: 'all',
+      // Idle threads sleep instead of spinning: the app's other work (and other programs) keep the CPU.
+      extra: { session: { intra_op: { allow_spinning: '0' } } },
       ...(options.threads ? { intraOpNumThreads: options.threads } : {})
     }
-    const detector = await runtime.InferenceSession.create(models.detection, sessionOptions)
+    // The detector's arena would keep a whole page's activations for the session's life (several
+    // hundred MB): it allocates per run instead. The recogniser's tensors are small; its arena stays.
+    const detector = await runtime.InferenceSession.create(models.detection, { ...sessionOptions, enableCpuMemArena: false, enableMemPattern: false })
     const recognizer = await runtime.InferenceSession.create(models.recognition, sessionOptions)
     return new OcrEngine(runtime, detector, recognizer, classLabels(models.dictionary))
   }

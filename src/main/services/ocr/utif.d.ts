@@ -10,6 +10,8 @@ declare module 'utif' {
     decode(buffer: ArrayBuffer | Uint8Array): Ifd[]
     decodeImage(buffer: ArrayBuffer | Uint8Array, ifd: Ifd, ifds?: Ifd[]): void
     toRGBA8(ifd: Ifd): Uint8Array
+    /** One RGBA image as a TIFF file (used by the tests to make fixtures). */
+    encodeImage(rgba: Uint8Array, width: number, height: number): ArrayBuffer
   }
   export default UTIF
 }

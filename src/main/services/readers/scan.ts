@@ -10,7 +10,7 @@ import { ocrPdfPages, readImageFiles, type OcrOptions } from '../ocr/index'
 import { readPdf } from './pdf'
 import { sniff } from './sniff'
 
-export type ScanOptions = Pick<OcrOptions, 'signal' | 'onProgress'>
+export type ScanOptions = Pick<OcrOptions, 'signal' | 'onProgress' | 'engine'>
 
 export async function readScan(bytes: Uint8Array, name: string, options: ScanOptions): Promise<ReadResult | undefined> {
   if (imageKind(bytes)) return readImageFiles([{ bytes, name }], options)
