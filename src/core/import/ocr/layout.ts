@@ -96,7 +96,7 @@ function splitSpaced(box: OcrBox): OcrBox[] {
     const text = chars.slice(start, end).join('').trim()
     if (!text) return
     const half = h * 0.35
-    out.push({ ...box, text, x0: Math.max(box.x0, xs[start]! - half), x1: Math.min(box.x1, xs[end - 1]! + half), charX: xs.slice(start, end) })
+    out.push({ ...box, text, x0: Math.max(box.x0, xs[start]! - half), x1: Math.min(box.x1, xs[end - 1]! + half), charX: xs.slice(start, end), split: true })
   }
   for (let k = 1; k < chars.length; k += 1) {
     if (xs[k]! - xs[k - 1]! > h) {
@@ -243,7 +243,8 @@ export function ocrBlocks(pages: readonly OcrPage[]): Block[] {
     const frags = fragsOf(page)
     const lines = buildLines(frags)
     if (!lines.length) continue
-    const valueHeight = median(frags.filter((f) => f.numeral).map((f) => f.h)) || median(frags.map((f) => f.h))
+    // The table's line height: boxes on value rows (labels and figures; a digit alone is shorter than a character).
+    const valueHeight = median(lines.filter(isValueLine).flatMap((l) => l.frags.map((f) => f.h))) || median(frags.map((f) => f.h))
     const left = Math.min(...lines.map((l) => l.frags[0]!.x0))
     const right = Math.max(...lines.map((l) => l.frags.at(-1)!.x1))
     let cursor = 0
@@ -292,9 +293,8 @@ function clusterColumns(centres: number[], gap: number): number[] {
 
 interface ValueCell {
   frags: Frag[]
-  /** Text of a split box's part, when only part of a box belongs here. */
+  /** The figure each box gives this cell. */
   parts: string[]
-  split: boolean
 }
 
 interface Row {
@@ -362,7 +362,7 @@ function ocrSource(cell: ValueCell, page: number): OcrSource {
     Math.round(Math.max(...frags.map((f) => f.x1))),
     Math.round(Math.max(...frags.map((f) => f.y1)))
   ]
-  const repaired = cell.split || frags.some((f) => f.numeral?.repaired)
+  const repaired = frags.some((f) => f.box.split || f.numeral?.repaired)
   const crop = frags.find((f) => f.box.crop)?.box.crop
   return {
     page,
@@ -397,23 +397,37 @@ function splitAcrossColumns(f: Frag, columns: readonly number[], columnOf: (x: n
 /** One table region → rows in the anchor convention, and its number of value columns. */
 function buildTable(lines: readonly TextLine[], h: number, page: number): { rows: BlockCell[][]; columns: number } {
   const valueLines = lines.filter(isValueLine)
-  const columns = clusterColumns(
-    valueLines.flatMap((l) => l.frags.filter((f, i) => isValue(f) && (i > 0 || !l.frags.slice(1).some((g) => !isValue(g)))).map((f) => f.cx)),
-    Math.max(0.8 * h, 8)
-  )
+  const figures = valueLines.flatMap((l) => l.frags.filter((f, i) => isValue(f) && (i > 0 || !l.frags.slice(1).some((g) => !isValue(g)))))
+  const gap = Math.max(0.8 * h, 8)
+  // Figures are centred in most tables, left- or right-aligned in some (Word tables pasted into a
+  // web page): the alignment that gives the fewest columns is the table's.
+  const anchors: ((f: Frag) => number)[] = [(f) => f.cx, (f) => f.x0, (f) => f.x1]
+  let anchor = anchors[0]!
+  let columns = clusterColumns(figures.map(anchor), gap)
+  for (const other of anchors.slice(1)) {
+    const clustered = clusterColumns(figures.map(other), gap)
+    if (clustered.length < columns.length) [anchor, columns] = [other, clustered]
+  }
   if (!columns.length) return { rows: [], columns: 0 }
-  const spacing = columns.length > 1 ? Math.min(...columns.slice(1).map((c, i) => c - columns[i]!)) : 3 * h
-  const valueLeft = columns[0]! - Math.max(spacing / 2, h)
-  const columnOf = (x: number) => {
+  const nearest = (positions: readonly number[], x: number) => {
     let best = 0
-    columns.forEach((c, i) => {
-      if (Math.abs(c - x) < Math.abs(columns[best]! - x)) best = i
+    positions.forEach((c, i) => {
+      if (Math.abs(c - x) < Math.abs(positions[best]! - x)) best = i
     })
     return best
   }
+  const columnOfFrag = (f: Frag) => nearest(columns, anchor(f))
+  // Where each column's figures sit, for header text centred over it.
+  const centres = columns.map((_, i) => {
+    const members = figures.filter((f) => columnOfFrag(f) === i)
+    return (Math.min(...members.map((f) => f.x0)) + Math.max(...members.map((f) => f.x1))) / 2
+  })
+  const columnOf = (x: number) => nearest(centres, x)
+  const spacing = columns.length > 1 ? Math.min(...columns.slice(1).map((c, i) => c - columns[i]!)) : 3 * h
+  const valueLeft = Math.min(...figures.filter((f) => columnOfFrag(f) === 0).map((f) => f.x0)) - Math.max(spacing / 2 - h, 0.5 * h)
 
   const rows = new Map<TextLine, Row>()
-  for (const line of valueLines) rows.set(line, { line, values: columns.map(() => ({ frags: [], parts: [], split: false })), label: [] })
+  for (const line of valueLines) rows.set(line, { line, values: columns.map(() => ({ frags: [], parts: [] })), label: [] })
   const labels: Frag[] = []
   const header: Frag[] = []
   for (const line of lines) {
@@ -427,32 +441,16 @@ function buildTable(lines: readonly TextLine[], h: number, page: number): { rows
     }
   }
 
-  /** A figure into its column; one box over two or more columns is split at its characters. */
+  /** A figure into its column (boxes holding two cells' figures were split before, at the gap between them). */
   function place(row: Row, f: Frag) {
-    const covered = columns.map((c, i) => (c > f.x0 && c < f.x1 ? i : -1)).filter((i) => i >= 0)
-    const chars = [...(f.numeral?.text ?? f.text)]
-    if (covered.length > 1 && f.box.charX && f.box.charX.length === chars.length) {
-      const parts = new Map<number, string>()
-      chars.forEach((ch, k) => {
-        const c = columnOf(f.box.charX![k]!)
-        parts.set(c, (parts.get(c) ?? '') + ch)
-      })
-      for (const [c, text] of parts) {
-        const cell = row.values[c]!
-        cell.frags.push(f)
-        cell.parts.push(text)
-        cell.split = true
-      }
-      return
-    }
-    const cell = row.values[columnOf(f.cx)]!
+    const cell = row.values[columnOfFrag(f)]!
     cell.frags.push(f)
     cell.parts.push(f.numeral?.text ?? (f.blank ? f.text : ''))
   }
 
   // Header boxes the detector ran across several cells (结果|结果|其他|尚未): split at the wider gaps
   // between characters when each piece then sits over its own column.
-  const headerFrags = header.splice(0).flatMap((f) => splitAcrossColumns(f, columns, columnOf))
+  const headerFrags = header.splice(0).flatMap((f) => splitAcrossColumns(f, centres, columnOf))
   header.push(...headerFrags)
 
   const ordered = [...valueLines].sort((a, b) => a.cy - b.cy)
@@ -521,7 +519,7 @@ function buildTable(lines: readonly TextLine[], h: number, page: number): { rows
     }
     out.push({ y: line.cy, cells })
   })
-  out.push(...headerRows(header, columns, columnOf, valueLeft, labelCount, h))
+  out.push(...headerRows(header, centres, columnOf, valueLeft, labelCount, h))
   out.sort((a, b) => a.y - b.y)
   return { rows: out.map((r) => r.cells), columns: columns.length }
 }

@@ -18,6 +18,8 @@ export interface OcrBox {
   charX?: number[]
   /** A small PNG of the box as a data URL, for the review. */
   crop?: string
+  /** Part of a box that held several cells' figures (split at the gap between them). */
+  split?: boolean
 }
 
 export interface OcrPage {
