@@ -48,6 +48,16 @@ export const fileToken = z.string().regex(TOKEN_PATTERN, '文件标识无效，�
 /** Same limit as the readers (main/services/readers MAX_DOCUMENT_BYTES): larger files are refused unread. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024
 const MAX_BASE64_CHARS = Math.ceil(MAX_IMPORT_BYTES / 3) * 4
+/** Image files of one scan dropped together (main/services/ocr MAX_OCR_PAGES). */
+export const MAX_OCR_FILES = 40
+
+/** Several image files of one scan: each a bare name and its bytes, 100 MB in all at most. */
+export const imageFiles = z
+  .array(z.strictObject({ name: z.string(), bytes: z.string() }))
+  .min(2)
+  .max(MAX_OCR_FILES, `一次最多导入 ${MAX_OCR_FILES} 张图片`)
+  .refine((files) => files.reduce((n, f) => n + f.bytes.length, 0) <= 2 * MAX_BASE64_CHARS, '图片合计过大，超过上限 100 MB')
+
 /** Same limit as readPastedText: a report is ~20,000 characters. */
 export const MAX_PASTE_CHARS = 2_000_000
 

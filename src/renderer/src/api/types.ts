@@ -79,6 +79,8 @@ export interface ImportClient {
   chooseFile(): Promise<ImportPreview | null>
   /** A file dropped on the window, sent as bytes. */
   importBytes(name: string, bytes: Uint8Array): Promise<ImportPreview>
+  /** Several image files dropped together: the pages of one scan. */
+  importImages(files: readonly { name: string; bytes: Uint8Array }[]): Promise<ImportPreview>
   importText(text: string): Promise<ImportPreview>
   /**
    * Stores the (corrected) report in the library; returns what was saved. A report of the same unit
