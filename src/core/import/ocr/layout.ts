@@ -88,8 +88,10 @@ const median = (values: readonly number[]) => {
 function splitSpaced(box: OcrBox): OcrBox[] {
   const chars = [...box.text]
   const xs = box.charX
-  if (!xs || xs.length !== chars.length || chars.length < 2 || !readNumeral(box.text.replace(/\s/g, ''))) return [box]
+  if (!xs || xs.length !== chars.length || chars.length < 2 || !/^[\d,，.．\s〇Ool|]+$/.test(box.text)) return [box]
   const h = box.y1 - box.y0
+  // Digits of one figure sit half a height apart or less; cells are further apart than that.
+  const threshold = 0.78 * h
   const out: OcrBox[] = []
   let start = 0
   const flush = (end: number) => {
@@ -99,7 +101,7 @@ function splitSpaced(box: OcrBox): OcrBox[] {
     out.push({ ...box, text, x0: Math.max(box.x0, xs[start]! - half), x1: Math.min(box.x1, xs[end - 1]! + half), charX: xs.slice(start, end), split: true })
   }
   for (let k = 1; k < chars.length; k += 1) {
-    if (xs[k]! - xs[k - 1]! > h) {
+    if (xs[k]! - xs[k - 1]! > threshold) {
       flush(k)
       start = k
     }
@@ -133,20 +135,34 @@ function fragsOf(page: OcrPage): Frag[] {
     .filter((f) => f.text !== '')
 }
 
-/** Boxes → lines: vertical centres within 40 % of the smaller height, left to right. */
+/**
+ * Boxes → lines, left to right. Lines are made of the boxes of two or more characters and of
+ * figures, each line's boxes within a third of a height of its first box's centre; lone
+ * characters (a row title printed one character per line) then join the nearest line or stand
+ * alone, so that they never anchor a line and pull a row's figures away from it.
+ */
 function buildLines(frags: Frag[]): TextLine[] {
-  const sorted = [...frags].sort((a, b) => a.cy - b.cy)
+  const lone = (f: Frag) => units(f.text) <= 1 && !isValue(f)
+  const sorted = frags.filter((f) => !lone(f)).sort((a, b) => a.cy - b.cy)
   const lines: TextLine[] = []
   for (const f of sorted) {
     const line = lines.at(-1)
     // Against the line's first box, so that staggered header cells do not chain into one line.
     const first = line?.frags[0]
-    if (line && first && Math.abs(f.cy - first.cy) <= 0.35 * Math.min(f.h, first.h)) {
+    // A sliver of a box (a lone “1” trimmed to its stroke) is measured by its neighbour's height.
+    if (line && first && Math.abs(f.cy - first.cy) <= 0.35 * Math.max(Math.min(f.h, first.h), 0.6 * Math.max(f.h, first.h))) {
       line.frags.push(f)
       line.cy = line.frags.reduce((s, g) => s + g.cy, 0) / line.frags.length
       line.h = median(line.frags.map((g) => g.h))
     } else lines.push({ frags: [f], cy: f.cy, h: f.h, index: 0 })
   }
+  for (const f of frags.filter(lone)) {
+    let best: TextLine | undefined
+    for (const line of lines) if (!best || Math.abs(line.cy - f.cy) < Math.abs(best.cy - f.cy)) best = line
+    if (best && Math.abs(best.cy - f.cy) <= 0.35 * Math.min(f.h, best.h)) best.frags.push(f)
+    else lines.push({ frags: [f], cy: f.cy, h: f.h, index: 0 })
+  }
+  lines.sort((a, b) => a.cy - b.cy)
   lines.forEach((line, index) => {
     line.index = index
     const ems = line.frags.flatMap((f) => (f.em === undefined ? [] : [f.em]))
