@@ -14,6 +14,7 @@
  * Every value cell keeps where it was read (page, box, score, crop) for the review. Pure.
  */
 import type { Block, BlockCell, OcrSource } from '../types'
+import { SECTIONS } from '../../report/sections'
 import { isBlankMark, readNumeral, type Numeral } from './numerals'
 import type { OcrBox, OcrPage } from './types'
 
@@ -182,6 +183,13 @@ function isValueLine(line: TextLine): boolean {
   return last.numeral !== undefined || (last.blank && line.frags.some((f) => f.numeral !== undefined))
 }
 
+/** A section heading of the report's body (三、收到和处理政府信息公开申请情况): never part of a table. */
+const SECTION_TITLES = SECTIONS.map((s) => s.heading.replace(/^[一二三四五六七八九十]+、/, ''))
+function isSectionHeading(line: TextLine): boolean {
+  const text = line.frags.map((f) => f.text).join('').replace(/\s/g, '')
+  return /^[一二三四五六七八九十]{1,2}[、．.]/.test(text) && SECTION_TITLES.some((t) => text.includes(t))
+}
+
 interface Region {
   start: number
   end: number
@@ -195,7 +203,7 @@ interface Region {
 function tableRegions(lines: readonly TextLine[], valueHeight: number, tableEm: number | undefined): Region[] {
   const regions: Region[] = []
   const fits = (a: TextLine, b: TextLine) => {
-    if (Math.abs(a.cy - b.cy) > 4 * valueHeight) return false
+    if (Math.abs(a.cy - b.cy) > 4 * valueHeight || isSectionHeading(b)) return false
     const text = b.frags.map((f) => f.text).join('')
     // Running text: a sentence's end, or a long line set larger than the table (short header
     // cells' widths per character are too rough to tell sizes apart), or a very long line.
@@ -213,7 +221,18 @@ function tableRegions(lines: readonly TextLine[], valueHeight: number, tableEm: 
     }
     let start = i
     let end = i
-    while (end + 1 < lines.length && (isValueLine(lines[end + 1]!) || fits(lines[end]!, lines[end + 1]!))) end += 1
+    while (end + 1 < lines.length && !isSectionHeading(lines[end + 1]!) && (isValueLine(lines[end + 1]!) || fits(lines[end]!, lines[end + 1]!))) end += 1
+    // Below the last row of figures only a wrapped label's last line belongs to the table; a
+    // heading or the next table's header (四、…, 行政复议 …) starts what comes next.
+    let last = end
+    while (!isValueLine(lines[last]!)) last -= 1
+    let keep = last
+    while (
+      keep < end &&
+      lines[keep + 1]!.cy - lines[keep]!.cy <= 1.3 * valueHeight &&
+      !isSectionHeading(lines[keep + 1]!)
+    ) keep += 1
+    end = keep
     const floor = regions.at(-1)?.end ?? -1
     while (start - 1 > floor && fits(lines[start]!, lines[start - 1]!)) start -= 1
     regions.push({ start, end })
