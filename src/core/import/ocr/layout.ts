@@ -102,7 +102,11 @@ function splitSpaced(box: OcrBox): OcrBox[] {
     out.push({ ...box, text, x0: Math.max(box.x0, xs[start]! - half), x1: Math.min(box.x1, xs[end - 1]! + half), charX: xs.slice(start, end), split: true })
   }
   for (let k = 1; k < chars.length; k += 1) {
-    if (xs[k]! - xs[k - 1]! > threshold) {
+    // A space the recogniser read between figures is a cut too (“1,203 45”).
+    if (/\s/.test(chars[k]!)) {
+      flush(k)
+      start = k + 1
+    } else if (k > start && xs[k]! - xs[k - 1]! > threshold) {
       flush(k)
       start = k
     }
