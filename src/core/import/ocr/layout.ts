@@ -436,7 +436,16 @@ function splitAcrossColumns(f: Frag, columns: readonly number[], columnOf: (x: n
 /** One table region → rows in the anchor convention, and its number of value columns. */
 function buildTable(lines: readonly TextLine[], h: number, page: number): { rows: BlockCell[][]; columns: number } {
   const valueLines = lines.filter(isValueLine)
-  const figures = valueLines.flatMap((l) => l.frags.filter((f, i) => isValue(f) && (i > 0 || !l.frags.slice(1).some((g) => !isValue(g)))))
+  // Figures right of the row labels: a digit read in a label column (a group title's stray
+  // character, a row number) must not open a value column there.
+  const labelEnds = valueLines.flatMap((l) => {
+    const text = l.frags.filter((f) => !isValue(f))
+    return text.length ? [Math.max(...text.map((f) => f.x1))] : []
+  })
+  const labelEdge = labelEnds.length >= 2 ? median(labelEnds) : -Infinity
+  const figures = valueLines.flatMap((l) =>
+    l.frags.filter((f, i) => isValue(f) && f.cx > labelEdge && (i > 0 || !l.frags.slice(1).some((g) => !isValue(g))))
+  )
   const gap = Math.max(0.8 * h, 8)
   // Figures are centred in most tables, left- or right-aligned in some (Word tables pasted into a
   // web page): the alignment that gives the fewest columns is the table's.
