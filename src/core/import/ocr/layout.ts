@@ -73,8 +73,6 @@ function join(pieces: readonly string[]): string {
   return out
 }
 
-const DEBUG = typeof process !== 'undefined' && process.env['OCR_DEBUG'] === '1'
-
 const median = (values: readonly number[]) => {
   if (!values.length) return 0
   const sorted = [...values].sort((a, b) => a - b)
@@ -240,8 +238,6 @@ function tableRegions(lines: readonly TextLine[], valueHeight: number, tableEm: 
     const floor = regions.at(-1)?.end ?? -1
     while (start - 1 > floor && fits(lines[start]!, lines[start - 1]!)) start -= 1
     regions.push({ start, end })
-    if (DEBUG) for (const l of lines) console.error('line', l.index, Math.round(l.cy), Math.round(l.h), l.em?.toFixed(1), isValueLine(l), l.frags.map((f) => f.text).join(' | '))
-    if (DEBUG) console.error('region', start, end, tableEm, valueHeight)
     i = end + 1
   }
   return regions
