@@ -49,3 +49,6 @@ for (const line of await benchNextYear()) console.log(line)
 
 const { benchRenderer } = await import('./renderer')
 for (const line of await benchRenderer()) console.log(line)
+
+const { benchOcr } = await import('./ocr')
+for (const line of await benchOcr()) console.log(line)

@@ -8,7 +8,11 @@ import type { Dialogs, Shell } from './services/desktop'
 
 /** What the readers understand (see services/readers), offered first; all files as a fallback. */
 const IMPORT_FILTERS = [
-  { name: '年度报告（Word、WPS、PDF、网页、文本）', extensions: ['docx', 'doc', 'wps', 'pdf', 'txt', 'html', 'htm', 'mht', 'mhtml'] },
+  {
+    name: '年度报告（Word、WPS、PDF、网页、文本、扫描件或照片）',
+    extensions: ['docx', 'doc', 'wps', 'pdf', 'txt', 'html', 'htm', 'mht', 'mhtml', 'jpg', 'jpeg', 'png', 'tif', 'tiff']
+  },
+  { name: '扫描件或照片（可多选，按文件名顺序作为各页）', extensions: ['jpg', 'jpeg', 'png', 'tif', 'tiff'] },
   { name: '所有文件', extensions: ['*'] }
 ]
 
@@ -28,11 +32,11 @@ export interface ElectronDialogOptions {
 
 export function createElectronDialogs({ getWindow, exportFolder }: ElectronDialogOptions): Dialogs {
   return {
-    async chooseImportFile() {
-      const options = { title: '导入年度报告', properties: ['openFile' as const], filters: IMPORT_FILTERS }
+    async chooseImportFiles() {
+      const options = { title: '导入年度报告', properties: ['openFile' as const, 'multiSelections' as const], filters: IMPORT_FILTERS }
       const win = getWindow()
       const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options)
-      return result.canceled ? null : (result.filePaths[0] ?? null)
+      return result.canceled || result.filePaths.length === 0 ? null : result.filePaths
     },
     async chooseExportPath(defaultName) {
       const pdf = extname(defaultName).toLowerCase() === '.pdf'

@@ -42,6 +42,7 @@ describe('no route answers with a path', () => {
     main.dialogs.answerNext('import', join(incoming, 'missing.docx'))
     await refused(api.import.chooseFile())
     await refused(api.import.importBytes({ name: 'dropped.docx', bytes: Buffer.from('not a report at all').toString('base64') }))
+    await refused(api.import.importImages({ files: [{ name: '1.jpg', bytes: 'AAAA' }, { name: '2.txt', bytes: 'AAAA' }] }))
     await ok(api.import.importText({ text: '某某县人民政府2024年政府信息公开工作年度报告\n一、总体情况\n本年度……' }))
 
     // The library, every route.

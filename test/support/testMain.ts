@@ -23,33 +23,39 @@ export type DialogKind = 'import' | 'export' | 'settingsImport' | 'settingsExpor
 
 /** Dialogs that answer what the test queued, then “cancelled” once the queue is empty. */
 export class FakeDialogs implements Dialogs {
-  private readonly answers: Record<DialogKind, (string | null)[]> = { import: [], export: [], settingsImport: [], settingsExport: [] }
+  private readonly answers: Record<DialogKind, (string | string[] | null)[]> = { import: [], export: [], settingsImport: [], settingsExport: [] }
   /** Every dialog opened, with the name the save dialog proposed. */
   readonly opened: { kind: DialogKind; defaultName?: string }[] = []
 
   /** Queues the path the next dialog of this kind returns (null: the officer cancels). */
-  answerNext(kind: DialogKind, path: string | null): void {
+  answerNext(kind: DialogKind, path: string | string[] | null): void {
     this.answers[kind].push(path)
   }
 
-  async chooseImportFile(): Promise<string | null> {
+  async chooseImportFiles(): Promise<string[] | null> {
     this.opened.push({ kind: 'import' })
-    return this.answers.import.shift() ?? null
+    const answer = this.answers.import.shift() ?? null
+    return answer === null ? null : typeof answer === 'string' ? [answer] : answer
   }
 
   async chooseExportPath(defaultName: string): Promise<string | null> {
     this.opened.push({ kind: 'export', defaultName })
-    return this.answers.export.shift() ?? null
+    const answer = this.answers.export.shift() ?? null
+    return Array.isArray(answer) ? (answer[0] ?? null) : answer
   }
 
   async chooseSettingsFile(): Promise<string | null> {
     this.opened.push({ kind: 'settingsImport' })
-    return this.answers.settingsImport.shift() ?? null
+    return this.single(this.answers.settingsImport.shift())
   }
 
   async chooseSettingsExportPath(defaultName: string): Promise<string | null> {
     this.opened.push({ kind: 'settingsExport', defaultName })
-    return this.answers.settingsExport.shift() ?? null
+    return this.single(this.answers.settingsExport.shift())
+  }
+
+  private single(answer: string | string[] | null | undefined): string | null {
+    return Array.isArray(answer) ? (answer[0] ?? null) : (answer ?? null)
   }
 }
 

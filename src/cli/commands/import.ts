@@ -2,10 +2,13 @@ import type { Command } from 'commander'
 import { cellDef, CELLS, describeCell, LABEL_SEPARATOR } from '../../core/report/cells'
 import { formatValue } from '../../core/report/tsv'
 import { countValues } from '../../core/import/certainty'
+import { OCR_REASON_TEXT } from '../../core/import/ocr/review'
 import { recognizeReport } from '../../core/import/recognizeReport'
 import type { ImportedValue, ParsedReport, ValueSource } from '../../core/import/types'
-import { readDocumentFile, readPastedText } from '../../main/services/readers/index'
-import type { CliContext } from '../io'
+import { readBoundedFile } from '../../main/services/files'
+import { MAX_DOCUMENT_BYTES, readDocumentFile, readPastedText } from '../../main/services/readers/index'
+import { readScanFiles, type ScanOptions } from '../../main/services/readers/scan'
+import type { CliContext, CliIo } from '../io'
 import { saveReport } from '../reportFiles'
 
 interface ImportOptions {
@@ -17,20 +20,41 @@ interface ImportOptions {
 export function registerImport(program: Command, { io }: CliContext): void {
   program
     .command('import')
-    .description('导入上年报告（.docx .doc .wps .pdf .txt .html .mhtml；“-”表示从标准输入读取粘贴的文字）')
-    .argument('<文件>', '上年报告文件，或 - 读取标准输入')
+    .description('导入上年报告（.docx .doc .wps .pdf .txt .html .mhtml，扫描件或照片 .jpg .png .tif；“-”表示从标准输入读取粘贴的文字）')
+    .argument('<文件...>', '上年报告文件（同一份报告的多张扫描图片按文件名顺序作为各页），或 - 读取标准输入')
     .option('-o, --output <文件>', '把识别出的年报保存为 .json')
     .option('--json', '以 JSON 输出识别结果')
     .option('--force', '覆盖已存在的输出文件')
-    .action(async (file: string, options: ImportOptions) => {
-      const read = file === '-' ? readPastedText(await readStdin()) : await readDocumentFile(file)
-      const parsed = recognizeReport(read, { source: file === '-' ? '粘贴的文字' : file })
+    .action(async (files: string[], options: ImportOptions) => {
+      const file = files[0]!
+      const scan = { onProgress: progressTo(io) }
+      const read =
+        file === '-' ? readPastedText(await readStdin()) : files.length > 1 ? await readFiles(files, scan) : await readDocumentFile(file, scan)
+      const parsed = recognizeReport(read, { source: file === '-' ? '粘贴的文字' : files.join('、') })
       if (options.output !== undefined) {
         await saveReport(options.output, parsed.report, { overwrite: options.force === true })
       }
       if (options.json) io.out(`${JSON.stringify(importJson(parsed), null, 2)}\n`)
       else io.out(importSummary(parsed, options.output))
     })
+}
+
+/** OCR of scans takes seconds per page: say where it is, on stderr (stdout stays the result). */
+function progressTo(io: CliIo): ScanOptions['onProgress'] {
+  return ({ page, pages, done }) => {
+    io.err(done < pages ? `正在识别第 ${page} 页（共 ${pages} 页）…\n` : `已识别 ${pages} 页\n`)
+  }
+}
+
+/** Several image files: the pages of one scanned report, in name order. */
+async function readFiles(paths: readonly string[], options: ScanOptions) {
+  const files = await Promise.all(
+    paths.map(async (path) => {
+      const bytes = await readBoundedFile(path, MAX_DOCUMENT_BYTES)
+      return { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), name: path }
+    })
+  )
+  return readScanFiles(files, options)
 }
 
 async function readStdin(): Promise<string> {
@@ -79,7 +103,15 @@ export function importJson(parsed: ParsedReport) {
       ...(f.derived ? { derived: f.derived } : {})
     })),
     missing: parsed.missing,
-    warnings: parsed.warnings
+    warnings: parsed.warnings,
+    ...(parsed.ocr
+      ? {
+          ocr: {
+            pages: parsed.ocr.pages,
+            flagged: parsed.ocr.items.filter((i) => i.reasons.length > 0).map((i) => ({ cell: i.cell, value: i.value, read: i.read, score: Math.round(i.score * 100) / 100, reasons: i.reasons, ...(i.suggestion !== undefined ? { suggestion: i.suggestion } : {}) }))
+          }
+        }
+      : {})
   }
 }
 
@@ -99,6 +131,17 @@ function importSummary(parsed: ParsedReport, output: string | undefined): string
     `章节：${parsed.sections.length} 个${parsed.sections.length ? `（${parsed.sections.map((s) => s.heading || '开头').join('、')}）` : ''}`,
     `表格数值：已识别 ${counts.read} 个，需核对 ${counts.review} 个，未识别 ${counts.missing} 个`
   ]
+  if (parsed.ocr) {
+    const flagged = parsed.ocr.items.filter((i) => i.reasons.length > 0)
+    lines.push(
+      `文字识别：第 ${parsed.ocr.pages.join('、')} 页为图片，${parsed.ocr.items.length - flagged.length} 个数值已由合计关系验证，${flagged.length} 个需对照原图核对`
+    )
+    for (const item of flagged) {
+      const cell = cellDef(item.cell)
+      const hint = item.suggestion !== undefined ? `，建议改为 ${formatValue(item.suggestion)}` : ''
+      lines.push(`  ${cell.tableName}「${cell.rowPath.join(LABEL_SEPARATOR)}」「${cell.columnPath.join(LABEL_SEPARATOR)}」：${formatValue(item.value)}（${item.reasons.map((r) => OCR_REASON_TEXT[r]).join('、')}${hint}）`)
+    }
+  }
   if (parsed.legacy.length) lines.push(`旧版统计表：${parsed.legacy.length} 项`)
   if (parsed.missing.length) lines.push(`未找到：${parsed.missing.join('、')}`)
   for (const warning of parsed.warnings) lines.push(`注意：${warning}`)

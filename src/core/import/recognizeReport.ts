@@ -10,6 +10,7 @@ import { SPLIT_STEP_BUDGET } from './limits'
 import { normalizeBlocks } from './normalize/index'
 import { unflattenPage } from './recognize/dump/index'
 import { readTranscription } from './recognize/transcription'
+import { reviewOcr } from './ocr/review'
 import { detectGeneration } from './recognize/generation'
 import { mapLegacyFigures, readLegacyFigures } from './recognize/legacy'
 import { splitSections } from './recognize/sections'
@@ -60,7 +61,7 @@ export function recognizeReport(read: Pick<ReadResult, 'blocks' | 'warnings'>, o
 
   const tables = recognizeTables(blocks, generation, { budget })
   const legacy = generation === 'pre-2019' ? readLegacyFigures(blocks) : { figures: [], consumed: new Set<number>() }
-  const values: ImportedValue[] = [...tables.values, ...mapLegacyFigures(legacy.figures)]
+  const readValues: ImportedValue[] = [...tables.values, ...mapLegacyFigures(legacy.figures)]
   // Only report missing tables for the generations that have them.
   if (generation !== 'pre-2019') missing.push(...tables.missing)
   say('tables', tables.warnings)
@@ -69,7 +70,11 @@ export function recognizeReport(read: Pick<ReadResult, 'blocks' | 'warnings'>, o
   const skip = new Set<number>([...tables.consumed, ...legacy.consumed, ...titleBlocks, ...signature.blocks])
   const sections = splitSections(blocks, { skip })
 
-  const report = assembleReport({ unit, year, sections, values, source: options.source })
+  const report = assembleReport({ unit, year, sections, values: readValues, source: options.source })
+  // Values read by OCR are marked, checked by the tables' arithmetic and the narrative's figures,
+  // and flagged for review; the numbers themselves stay as read.
+  const ocr = reviewOcr(blocks, readValues, report)
+  const values = ocr.values
   report.document = {
     ...(documentNumber ? { number: documentNumber } : {}),
     ...(signature.publishedOn ? { publishedOn: signature.publishedOn } : {})
@@ -93,7 +98,8 @@ export function recognizeReport(read: Pick<ReadResult, 'blocks' | 'warnings'>, o
     missing,
     warnings: notices.map((n) => n.text),
     notices,
-    suggestions: tables.suggestions
+    suggestions: tables.suggestions,
+    ...(ocr.review ? { ocr: ocr.review } : {})
   }
 }
 

@@ -5,6 +5,7 @@
 import type { CellId } from '../report/cells'
 import type { Report } from '../report/report'
 import type { SectionId } from '../report/sections'
+import type { OcrReview } from './ocr/review'
 
 export interface BlockCell {
   text: string
@@ -12,6 +13,24 @@ export interface BlockCell {
   colSpan: number
   /** The text was not printed in this cell but recovered (split from run-together digits): how. */
   derived?: string
+  /** Read by OCR from a page image: where, how surely, and what exactly was seen. */
+  ocr?: OcrSource
+}
+
+/** Where an OCR'd cell or paragraph was read (scanned PDF pages, photos). */
+export interface OcrSource {
+  /** 1-based page (or image file, in name order). */
+  page: number
+  /** Rectangle x0, y0, x1, y1 in the page image's pixels (origin top left). */
+  box: [number, number, number, number]
+  /** Recognition score of the least sure character (0–1). */
+  score: number
+  /** The text as recognised, before numerals were normalised. */
+  read: string
+  /** Characters had to be taken for digits (〇 → 0, l → 1), or the box was split between columns. */
+  repaired?: boolean
+  /** A small PNG of the box as a data URL: the officer compares the value with it. */
+  crop?: string
 }
 
 /**
@@ -19,11 +38,10 @@ export interface BlockCell {
  * the row where it starts; positions it covers in later rows are omitted.
  */
 export type Block =
-  /** `derived`: figures of the text were not printed as read (look-alike characters of OCR): how. */
-  | { kind: 'paragraph'; text: string; page?: number; derived?: string }
-  | { kind: 'table'; rows: BlockCell[][]; page?: number }
+  | { kind: 'paragraph'; text: string; page?: number; derived?: string; ocr?: Pick<OcrSource, 'page' | 'score'> }
+  | { kind: 'table'; rows: BlockCell[][]; page?: number; ocr?: boolean }
 
-export type FileKind = 'docx' | 'doc' | 'pdf' | 'txt' | 'html' | 'mhtml' | 'paste'
+export type FileKind = 'docx' | 'doc' | 'pdf' | 'txt' | 'html' | 'mhtml' | 'paste' | 'image'
 
 export interface ReadResult {
   kind: FileKind
@@ -56,6 +74,8 @@ export type ValueFlag =
   | 'placed'
   /** Any other reason the officer should look at it. */
   | 'review'
+  /** Read by OCR from a page image: to be checked against the image (see ParsedReport.ocr). */
+  | 'ocr'
 
 /**
  * How a value was obtained, from most to least certain. Only `read` — a figure printed in a cell
@@ -156,4 +176,6 @@ export interface ParsedReport {
   notices: Notice[]
   /** Figures found but not placed with certainty: offered for the rows they fit, applied on request. */
   suggestions: Suggestion[]
+  /** Values read by OCR from page images, with their crops, for the review (scans and photos only). */
+  ocr?: OcrReview
 }

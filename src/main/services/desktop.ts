@@ -4,8 +4,11 @@
  */
 
 export interface Dialogs {
-  /** The open dialog for a report to import; null when cancelled. */
-  chooseImportFile(): Promise<string | null>
+  /**
+   * The open dialog for a report to import: one file, or several image files (the pages of one
+   * scan); null when cancelled.
+   */
+  chooseImportFiles(): Promise<string[] | null>
   /** The save dialog for an export, proposing `defaultName`; null when cancelled. */
   chooseExportPath(defaultName: string): Promise<string | null>
   /** The open dialog for a region profile (.json) to import into 设置; null when cancelled. */

@@ -22,6 +22,7 @@ import {
   fontStatusSchema,
   importPreviewSchema,
   keepChoice,
+  imageFiles,
   libraryUnitSchema,
   MAX_PASTE_CHARS,
   operationId,
@@ -131,6 +132,11 @@ export const contract = {
   'import:chooseFile': route({ input: z.undefined(), output: importPreviewSchema.nullable() }),
   /** A file dropped on the window: its bare name and its bytes (base64). */
   'import:importBytes': route({ input: z.strictObject({ name: fileName, bytes: base64Bytes }), output: importPreviewSchema }),
+  /** Several image files dropped together: the pages of one scan, in name order. */
+  'import:importImages': route({
+    input: z.strictObject({ files: imageFiles.pipe(z.array(z.strictObject({ name: fileName, bytes: base64Bytes }))) }),
+    output: importPreviewSchema
+  }),
   'import:importText': route({
     input: z.strictObject({ text: z.string().min(1, '粘贴的内容是空的').max(MAX_PASTE_CHARS, '粘贴的内容过长，请只粘贴年报正文') }),
     output: importPreviewSchema

@@ -54,6 +54,16 @@ export const fileToken = z.string().regex(TOKEN_PATTERN, '文件标识无效，�
 /** Same limit as the readers (main/services/readers MAX_DOCUMENT_BYTES): larger files are refused unread. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024
 const MAX_BASE64_CHARS = Math.ceil(MAX_IMPORT_BYTES / 3) * 4
+/** Image files of one scan dropped together (main/services/ocr MAX_OCR_PAGES). */
+export const MAX_OCR_FILES = 40
+
+/** Several image files of one scan: each a bare name and its bytes, 100 MB in all at most. */
+export const imageFiles = z
+  .array(z.strictObject({ name: z.string(), bytes: z.string() }))
+  .min(2)
+  .max(MAX_OCR_FILES, `一次最多导入 ${MAX_OCR_FILES} 张图片`)
+  .refine((files) => files.reduce((n, f) => n + f.bytes.length, 0) <= 2 * MAX_BASE64_CHARS, '图片合计过大，超过上限 100 MB')
+
 /** Same limit as readPastedText: a report is ~20,000 characters. */
 export const MAX_PASTE_CHARS = 2_000_000
 
@@ -169,7 +179,7 @@ const importedValueSchema = z.object({
   method: z.enum(['read', 'derived', 'placed', 'suggested']),
   confidence: z.number(),
   source: valueSourceSchema,
-  flags: z.array(z.enum(['mapped-2019', 'approximate', 'split', 'placed', 'review'])),
+  flags: z.array(z.enum(['mapped-2019', 'approximate', 'split', 'placed', 'review', 'ocr'])),
   note: z.string().optional()
 })
 
@@ -206,6 +216,25 @@ const suggestionSchema = z.object({
   source: valueSourceSchema
 })
 
+const ocrReviewItemSchema = z.object({
+  cell: cellIdSchema,
+  value: z.number(),
+  read: z.string(),
+  page: z.number().int(),
+  box: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+  score: z.number(),
+  crop: z.string().startsWith('data:image/png;base64,').optional(),
+  reasons: z.array(z.enum(['low-score', 'identity', 'unchecked', 'repaired'])),
+  suggestion: z.number().optional()
+})
+
+/** Values read by OCR from a scan or photo, with their image crops, for the review. */
+const ocrReviewSchema = z.object({
+  pages: z.array(z.number().int()),
+  items: z.array(ocrReviewItemSchema),
+  flagged: z.number().int()
+})
+
 export const importPreviewSchema = z.object({
   token: z.string(),
   fileName: z.string(),
@@ -218,7 +247,8 @@ export const importPreviewSchema = z.object({
   missing: z.array(z.string()),
   warnings: z.array(z.string()),
   notices: z.array(noticeSchema),
-  suggestions: z.array(suggestionSchema)
+  suggestions: z.array(suggestionSchema),
+  ocr: ocrReviewSchema.optional()
 })
 
 export const exportedFileSchema = z.object({ fileName: z.string(), token: z.string() })

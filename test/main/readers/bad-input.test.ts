@@ -167,7 +167,7 @@ describe('bad input', () => {
   it('an image-only PDF', async () => {
     await expectRefusal(
       () => readDocument({ bytes: imageOnlyPdf(), name: '扫描件.pdf' }),
-      '该 PDF 没有文字层（可能是扫描件），无法识别'
+      '该 PDF 没有文字层，页面中也没有扫描的图片'
     )
   })
 

@@ -12,6 +12,7 @@ import { readBoundedFile } from '../../services/files'
 import type { ReportLibrary } from '../../services/library/index'
 import type { PathTokens } from '../../services/pathTokens'
 import { MAX_DOCUMENT_BYTES, readDocument, readPastedText } from '../../services/readers/index'
+import { readScanFiles } from '../../services/readers/scan'
 import type { Handlers } from '../registry'
 import { UserFacingError } from '../registry'
 import { reportExists } from './library'
@@ -32,8 +33,19 @@ export const PASTED_TEXT_NAME = '粘贴的文字'
 export function createImportHandlers({ library, dialogs, tokens }: ImportDeps): Pick<Handlers, ImportRoute> {
   return {
     'import:chooseFile': async () => {
-      const path = await dialogs.chooseImportFile()
-      if (path === null) return null
+      const paths = await dialogs.chooseImportFiles()
+      if (paths === null || paths.length === 0) return null
+      if (paths.length > 1) {
+        // Several image files: the pages of one scan, in name order.
+        const files = await Promise.all(
+          paths.map(async (path) => {
+            const bytes = await readBoundedFile(path, MAX_DOCUMENT_BYTES)
+            return { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), name: basename(path) }
+          })
+        )
+        return preview(await readScanFiles(files), { token: tokens.issue(paths[0]!), fileName: severalFiles(files.map((f) => f.name)) })
+      }
+      const path = paths[0]!
       const token = tokens.issue(path)
       const name = basename(path)
       const bytes = await readBoundedFile(path, MAX_DOCUMENT_BYTES)
@@ -45,6 +57,11 @@ export function createImportHandlers({ library, dialogs, tokens }: ImportDeps): 
     'import:importBytes': async ({ name, bytes }) => {
       const read = await readDocument({ bytes: new Uint8Array(Buffer.from(bytes, 'base64')), name })
       return preview(read, { token: tokens.anonymous(), fileName: name })
+    },
+
+    'import:importImages': async ({ files }) => {
+      const read = await readScanFiles(files.map((f) => ({ name: f.name, bytes: new Uint8Array(Buffer.from(f.bytes, 'base64')) })))
+      return preview(read, { token: tokens.anonymous(), fileName: severalFiles(files.map((f) => f.name)) })
     },
 
     'import:importText': ({ text }) => preview(readPastedText(text), { token: tokens.anonymous(), fileName: PASTED_TEXT_NAME }),
@@ -60,6 +77,12 @@ export function createImportHandlers({ library, dialogs, tokens }: ImportDeps): 
       return (await library.save(report, { forceBackup: true, reason: 'import' })).report
     }
   }
+}
+
+/** How the preview names a scan given as several image files. */
+function severalFiles(names: readonly string[]): string {
+  const sorted = [...names].sort((a, b) => a.localeCompare(b, 'zh-CN', { numeric: true }))
+  return `${sorted[0]} 等 ${names.length} 个图片文件`
 }
 
 function preview(read: ReadResult, file: { token: string; fileName: string }): ImportPreview {

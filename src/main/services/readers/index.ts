@@ -18,6 +18,7 @@ import { readPdf } from './pdf'
 import { isPageNumberLine } from './pdfLayout'
 import { sniff } from './sniff'
 import { readTxt } from './txt'
+import { readScan, type ScanOptions } from './scan'
 
 export { MAX_PDF_PAGES } from './pdf'
 export { ZIP_LIMITS } from './zipGuard'
@@ -39,19 +40,22 @@ const KIND_NAMES: Record<string, string> = {
   '.mhtml': '网页文件（.mhtml）'
 }
 
-const SUPPORTED = '支持 .docx、.doc、.wps、.pdf、.txt、.html、.htm、.mhtml 文件，或直接粘贴文字'
+const SUPPORTED = '支持 .docx、.doc、.wps、.pdf、.txt、.html、.htm、.mhtml 文件，扫描件或照片（.jpg、.png、.tif），或直接粘贴文字'
 
-export async function readDocument(input: { bytes: Uint8Array; name: string }): Promise<ReadResult> {
-  const result = await readByKind(input.bytes, input.name)
+export async function readDocument(input: { bytes: Uint8Array; name: string }, options: ScanOptions = {}): Promise<ReadResult> {
+  const result = await readByKind(input.bytes, input.name, options)
   // Page numbers (“— 3 —”, “第3页”) are layout, not content; footers of saved pages carry them too.
   return { ...result, blocks: result.blocks.filter((b) => b.kind !== 'paragraph' || !isPageNumberLine(b.text)) }
 }
 
-async function readByKind(bytes: Uint8Array, name: string): Promise<ReadResult> {
+async function readByKind(bytes: Uint8Array, name: string, options: ScanOptions): Promise<ReadResult> {
   if (bytes.length === 0) throw new FileError('文件是空的')
   if (bytes.length > MAX_DOCUMENT_BYTES) {
     throw new FileError(`文件过大（${formatBytes(bytes.length)}），超过上限 ${formatBytes(MAX_DOCUMENT_BYTES)}`)
   }
+  // Scanned PDFs and photos go to OCR (./scan): PDF pages without a text layer, image files.
+  const scanned = await readScan(bytes, name, options)
+  if (scanned) return scanned
   const kind = sniff(bytes, name)
   const extension = extname(name).toLowerCase()
   const claimed = KIND_NAMES[extension]
@@ -81,9 +85,9 @@ async function readByKind(bytes: Uint8Array, name: string): Promise<ReadResult> 
 }
 
 /** Reads a file from disk with the size limit checked before any byte is read. */
-export async function readDocumentFile(path: string): Promise<ReadResult> {
+export async function readDocumentFile(path: string, options: ScanOptions = {}): Promise<ReadResult> {
   const bytes = await readBoundedFile(path, MAX_DOCUMENT_BYTES)
-  return readDocument({ bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), name: path })
+  return readDocument({ bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), name: path }, options)
 }
 
 /** Text pasted from Word, Excel or a web page: lines are paragraphs, tab-separated lines are table rows. */

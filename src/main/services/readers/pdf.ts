@@ -40,7 +40,17 @@ function failure(error: unknown): FileError {
   return new FileError('无法读取该 PDF 文件，文件可能已损坏')
 }
 
-export async function readPdf(bytes: Uint8Array): Promise<ReadResult> {
+/** A text-layer read, with the pages that had no text (scanned pages, for OCR when asked). */
+export interface PdfReadResult extends ReadResult {
+  textlessPages: number[]
+  pageCount: number
+}
+
+/**
+ * `scans: 'ocr'`: pages without a text layer are listed for the OCR reader instead of refused
+ * (all of them) or warned about (some).
+ */
+export async function readPdf(bytes: Uint8Array, options: { scans?: 'refuse' | 'ocr' } = {}): Promise<PdfReadResult> {
   const pdfjs = await loadPdfJs()
   // pdfjs transfers (detaches) the buffer it is given, and refuses a Buffer: pass a plain copy.
   const task = pdfjs.getDocument({
@@ -75,13 +85,17 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadResult> {
       pages.push({ number, width: width ?? 0, height: height ?? 0, items })
       page.cleanup()
     }
+    const blankPages = pages.filter((page) => !page.items.some((item) => item.text.trim())).map((page) => page.number)
+    if (options.scans === 'ocr') {
+      const layout = layoutDocument(pages)
+      return { kind: 'pdf', blocks: layout.blocks, warnings: [...warnings, ...layout.notes], textlessPages: blankPages, pageCount: document.numPages }
+    }
     if (!pages.some((page) => page.items.some((item) => item.text.trim()))) {
       throw new FileError('该 PDF 没有文字层（可能是扫描件），无法识别；请使用 Word 原件、网页版，或带文字的 PDF')
     }
-    const blankPages = pages.filter((page) => !page.items.some((item) => item.text.trim())).map((page) => page.number)
     if (blankPages.length) warnings.push(`第 ${blankPages.join('、')} 页没有文字层（可能是扫描的图片），这些页的内容未读取`)
     const layout = layoutDocument(pages)
-    return { kind: 'pdf', blocks: layout.blocks, warnings: [...warnings, ...layout.notes] }
+    return { kind: 'pdf', blocks: layout.blocks, warnings: [...warnings, ...layout.notes], textlessPages: [], pageCount: document.numPages }
   } catch (error) {
     throw error instanceof FileError ? error : failure(error)
   } finally {

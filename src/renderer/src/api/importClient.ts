@@ -14,6 +14,10 @@ export const importClient: ImportClient = {
     if (bytes.length > MAX_IMPORT_BYTES) throw new ApiError('REJECTED', TOO_LARGE)
     return unwrap(getApi().import.importBytes({ name, bytes: bytesToBase64(bytes) }))
   },
+  importImages: async (files) => {
+    if (files.reduce((n, f) => n + f.bytes.length, 0) > 2 * MAX_IMPORT_BYTES) throw new ApiError('REJECTED', '图片合计过大，超过上限 100 MB')
+    return unwrap(getApi().import.importImages({ files: files.map((f) => ({ name: f.name, bytes: bytesToBase64(f.bytes) })) }))
+  },
   importText: async (text) => unwrap(getApi().import.importText({ text })),
   accept: async (report, options) => unwrap(getApi().import.accept({ report, replace: options?.replace }))
 }

@@ -6,6 +6,7 @@
  */
 import type { ImportedValue, LegacyFigure, Notice, ParsedSection, Generation, Suggestion, UnitCheck } from '../../../core/import/types'
 import type { VersionReason } from '../../../core/library/versions'
+import type { OcrReview } from '../../../core/import/ocr/review'
 import type { Report, UnitLevel } from '../../../core/report/report'
 import type { Settings } from '../../../core/settings/schema'
 
@@ -138,6 +139,8 @@ export interface ImportPreview {
   notices: Notice[]
   /** Figures not placed with certainty, offered for the rows they fit. */
   suggestions: Suggestion[]
+  /** Scans and photos: the values read by OCR with their image crops, flagged ones first. */
+  ocr?: OcrReview
 }
 
 export interface ImportClient {
@@ -145,6 +148,8 @@ export interface ImportClient {
   chooseFile(): Promise<ImportPreview | null>
   /** A file dropped on the window, sent as bytes. */
   importBytes(name: string, bytes: Uint8Array): Promise<ImportPreview>
+  /** Several image files dropped together: the pages of one scan. */
+  importImages(files: readonly { name: string; bytes: Uint8Array }[]): Promise<ImportPreview>
   importText(text: string): Promise<ImportPreview>
   /**
    * Stores the (corrected) report in the library; returns what was saved. A report of the same unit

@@ -50,5 +50,12 @@ export function useImportFile() {
     return run(async () => client.importBytes(file.name, new Uint8Array(await file.arrayBuffer())), file.name)
   }
 
-  return { busy, chooseFile, importDropped }
+  /** Several image files dropped together: the pages of one scanned report. */
+  function importDroppedImages(files: readonly File[]): Promise<void> {
+    return run(async () =>
+      client.importImages(await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))))
+    )
+  }
+
+  return { busy, chooseFile, importDropped, importDroppedImages }
 }

@@ -7,7 +7,8 @@ export const FLAG_LABELS: Record<ValueFlag, string> = {
   approximate: '由 2019 年以前的统计表近似对应，仅供参考',
   split: '原文数字连在一起，按表内合计关系拆分得出',
   placed: '原文行标签缺失或无法辨认，按表格结构和合计关系放入此行',
-  review: '需要核对'
+  review: '需要核对',
+  ocr: '由图片文字识别（OCR）读出，请对照原图核对'
 }
 
 export const METHOD_LABELS: Record<ValueMethod, string> = {

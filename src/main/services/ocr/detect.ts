@@ -1,0 +1,115 @@
+/**
+ * Text detection around the PP-OCRv4 DB model: the page → normalised tensor, and the model's
+ * probability map → axis-aligned boxes. Pages are deskewed before, so boxes are rectangles.
+ *
+ * Every box the map gives is kept (no merging of neighbours on a line, no score filter beyond
+ * specks): a table cell's lone “0” is a box of its own and must stay one.
+ */
+import type { GrayImage } from './image'
+import { resize } from './image'
+
+/** ImageNet mean and std, applied in the model's BGR channel order (PaddleOCR reads with OpenCV). */
+const MEAN = [0.485, 0.456, 0.406] as const
+const STD = [0.229, 0.224, 0.225] as const
+
+/** Probability above which a pixel is text. */
+export const PIXEL_THRESHOLD = 0.3
+/** A component whose mean probability is below this is noise (a speck of dust, a ruling-line stub). */
+export const BOX_THRESHOLD = 0.5
+/** DB shrinks text regions when training; each box grows back by area × ratio / perimeter. */
+const UNCLIP_RATIO = 1.6
+
+export interface DetectedBox {
+  x0: number
+  y0: number
+  x1: number
+  y1: number
+  /** Mean text probability inside the region. */
+  score: number
+}
+
+export interface DetectionInput {
+  data: Float32Array
+  width: number
+  height: number
+  /** Input pixels per page pixel. */
+  scale: number
+}
+
+/** The page at `scale`, sides rounded to multiples of 32, as a 1×3×H×W tensor. */
+export function detectionInput(image: GrayImage, scale: number): DetectionInput {
+  const width = Math.max(32, Math.round((image.width * scale) / 32) * 32)
+  const height = Math.max(32, Math.round((image.height * scale) / 32) * 32)
+  const scaled = resize(image, width, height)
+  const plane = width * height
+  const data = new Float32Array(3 * plane)
+  const lookup = MEAN.map((mean, c) => Float32Array.from({ length: 256 }, (_, v) => (v / 255 - mean) / STD[c]!))
+  for (let i = 0; i < plane; i += 1) {
+    const v = scaled.data[i]!
+    data[i] = lookup[0]![v]!
+    data[plane + i] = lookup[1]![v]!
+    data[2 * plane + i] = lookup[2]![v]!
+  }
+  return { data, width, height, scale: width / image.width }
+}
+
+/**
+ * Probability map (H×W) → boxes in page pixels: threshold, 8-connected components, the mean
+ * probability of each, then the DB unclip expansion.
+ */
+export function boxesFromMap(map: Float32Array, width: number, height: number, scaleX: number, scaleY: number): DetectedBox[] {
+  const labels = new Int32Array(width * height)
+  const stack = new Int32Array(width * height)
+  const boxes: DetectedBox[] = []
+  let next = 0
+  for (let start = 0; start < map.length; start += 1) {
+    if (labels[start] !== 0 || map[start]! <= PIXEL_THRESHOLD) continue
+    next += 1
+    labels[start] = next
+    let top = 0
+    stack[top++] = start
+    let x0 = width
+    let y0 = height
+    let x1 = 0
+    let y1 = 0
+    let sum = 0
+    let count = 0
+    while (top > 0) {
+      const p = stack[--top]!
+      const x = p % width
+      const y = (p - x) / width
+      sum += map[p]!
+      count += 1
+      if (x < x0) x0 = x
+      if (x > x1) x1 = x
+      if (y < y0) y0 = y
+      if (y > y1) y1 = y
+      for (let dy = -1; dy <= 1; dy += 1) {
+        const ny = y + dy
+        if (ny < 0 || ny >= height) continue
+        for (let dx = -1; dx <= 1; dx += 1) {
+          const nx = x + dx
+          if (nx < 0 || nx >= width) continue
+          const q = ny * width + nx
+          if (labels[q] === 0 && map[q]! > PIXEL_THRESHOLD) {
+            labels[q] = next
+            stack[top++] = q
+          }
+        }
+      }
+    }
+    const w = x1 - x0 + 1
+    const h = y1 - y0 + 1
+    const score = sum / count
+    if (Math.min(w, h) < 3 || score < BOX_THRESHOLD) continue
+    const grow = (w * h * UNCLIP_RATIO) / (2 * (w + h))
+    boxes.push({
+      x0: Math.max(0, (x0 - grow) / scaleX),
+      y0: Math.max(0, (y0 - grow) / scaleY),
+      x1: Math.min(width, x1 + 1 + grow) / scaleX,
+      y1: Math.min(height, y1 + 1 + grow) / scaleY,
+      score
+    })
+  }
+  return boxes
+}
