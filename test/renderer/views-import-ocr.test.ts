@@ -98,7 +98,7 @@ describe('ImportView · scan review', () => {
 
   it('Enter confirms a value and moves on; a typed figure corrects it; Ctrl+Enter takes the suggestion', async () => {
     await mountScan()
-    expect(byTestId('uncertain-count').textContent).toContain('3 个数值需要核对')
+    expect(byTestId('import-counts').textContent).toContain('需核对 3 个')
 
     // Ctrl+Enter on 予以公开 · 总计 (read 18): the suggested 16 goes into the table, focus moves on.
     const total = ocrInput('t3.public.total')!
@@ -115,7 +115,7 @@ describe('ImportView · scan review', () => {
     await settle()
     expect(tableInput('t3.public.natural').value).toBe('8')
     expect(byTestId('ocr-review').textContent).toContain('已更正')
-    expect(byTestId('uncertain-count').textContent).toContain('1 个数值需要核对')
+    expect(byTestId('import-counts').textContent).toContain('需核对 1 个')
   })
 
   it('Enter on an unchanged value confirms it as read', async () => {
