@@ -6,7 +6,8 @@ import { DOMParser, type Document as XmlDocument, type Element } from '@xmldom/x
 import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
 import { buildDocx } from '../../src/core/export/docx'
-import { chineseDate, signatureIndents, splitLevel2, titleLines, widthInChars } from '../../src/core/export/text'
+import { NATIONAL_PRINT, reportPrint } from '../../src/core/export/print'
+import { chineseDate, chineseNumeralDate, signatureDate, signatureIndents, splitLevel2, splitLevel3, titleLines, widthInChars } from '../../src/core/export/text'
 import { formatValue } from '../../src/core/export/values'
 import { CELLS, cellDef } from '../../src/core/report/cells'
 import { placeCells, tableLayout } from '../../src/core/report/layout'
@@ -431,6 +432,26 @@ describe('text rules', () => {
     expect(splitLevel2('本镇（一）类事项。')).toBeUndefined()
   })
 
+  it('finds the part of a level-3 heading to set in bold, and nothing in a decimal or a level-4 item', () => {
+    expect(splitLevel3('1.加强组织领导。镇党委……')).toEqual({ heading: '1.加强组织领导。', rest: '镇党委……' })
+    expect(splitLevel3('2．推进政务公开')).toEqual({ heading: '2．推进政务公开', rest: '' })
+    expect(splitLevel3('12、规范依申请公开。全年……')).toEqual({ heading: '12、规范依申请公开。', rest: '全年……' })
+    expect(splitLevel3('1.5万元用于……。')).toBeUndefined()
+    expect(splitLevel3('2025年，本镇……。')).toBeUndefined()
+    expect(splitLevel3('（1）细项。')).toBeUndefined()
+    expect(splitLevel3('（一）主动公开情况。')).toBeUndefined()
+  })
+
+  it('writes dates in Chinese numerals when asked: the year digit by digit, month and day as numbers', () => {
+    expect(chineseNumeralDate('2026-01-20')).toBe('二〇二六年一月二十日')
+    expect(chineseNumeralDate('2025-12-31')).toBe('二〇二五年十二月三十一日')
+    expect(chineseNumeralDate('2030-10-10')).toBe('二〇三〇年十月十日')
+    expect(chineseNumeralDate('2026-11-09')).toBe('二〇二六年十一月九日')
+    expect(chineseNumeralDate('2026-02-15')).toBe('二〇二六年二月十五日')
+    expect(signatureDate('2026-01-09', 'arabic')).toBe('2026年1月9日')
+    expect(signatureDate('2026-01-09', 'chinese')).toBe('二〇二六年一月九日')
+  })
+
   it('writes dates in Arabic numerals without leading zeros', () => {
     expect(chineseDate('2026-01-09')).toBe('2026年1月9日')
     expect(chineseDate('2025-12-31')).toBe('2025年12月31日')
@@ -495,5 +516,86 @@ describe('落款 (GB/T 9704 7.3.5)', () => {
     expect(off.map(text)).not.toContain(full.unit.name)
     const offBySettings = await tail({ ...full, settings: { ...full.settings, signature: false } })
     expect(offBySettings.map(text)).not.toContain('2026年1月9日')
+  })
+
+  it('writes the date in Chinese numerals when the options or the report say so', async () => {
+    const [, , date] = await tail(full, { dateStyle: 'chinese' })
+    expect(text(date!)).toBe('二〇二六年一月九日')
+    const [, , own] = await tail({ ...full, settings: { ...full.settings, dateStyle: 'chinese' } })
+    expect(text(own!)).toBe('二〇二六年一月九日')
+    // Given for one export, an option wins over the report's own.
+    const [, , given] = await tail({ ...full, settings: { ...full.settings, dateStyle: 'chinese' } }, { dateStyle: 'arabic' })
+    expect(text(given!)).toBe('2026年1月9日')
+  })
+
+  it('places the date of Chinese numerals as GB/T 9704 does: two characters further right than the name', async () => {
+    const [, name, date] = await tail(full, { dateStyle: 'chinese' })
+    const em = 320
+    const nameIndent = Number(attr(first(name!, 'ind'), 'right'))
+    const dateIndent = Number(attr(first(date!, 'ind'), 'right'))
+    // name 10 em, 二〇二六年一月九日 9 em: 2 em further right would bring the date within 1 em of
+    // the margin, so the date is right-indented 2 em and the name moves left to 3 em.
+    expect([nameIndent, dateIndent]).toEqual([3 * em, 2 * em])
+    expect(nameIndent + 10 * em - (dateIndent + 9 * em)).toBe(2 * em)
+  })
+
+  it('sets the 落款 flush right when the options or the report say so', async () => {
+    for (const [report, options] of [
+      [full, { signatureAlign: 'right' }],
+      [{ ...full, settings: { ...full.settings, signatureAlign: 'right' } }, undefined]
+    ] as const) {
+      const [, name, date] = await tail(report, options)
+      for (const p of [name!, date!]) {
+        expect(attr(first(p, 'jc'), 'val')).toBe('right')
+        expect(Number(attr(first(p, 'ind'), 'right') ?? 0)).toBe(0)
+      }
+      expect(text(date!)).toBe('2026年1月9日')
+    }
+  })
+})
+
+describe('三级标题', () => {
+  const level3 = (pkg: Package) => bodyParagraphs(pkg).filter((p) => text(p).startsWith('1.加强组织领导'))
+
+  it('is plain 仿宋 by default (GB/T 9704), with nothing bold in the body', async () => {
+    const pkg = await fullPkg
+    expect(level3(pkg)).toHaveLength(6)
+    for (const p of level3(pkg)) expect(runs(p).map((r) => on(first(r, 'b')))).toEqual([false])
+  })
+
+  it('is bold up to its full stop when the options or the report say so, and only it', async () => {
+    for (const pkg of [
+      await open(await buildDocx(full, { level3Bold: true })),
+      await open(await buildDocx({ ...full, settings: { ...full.settings, level3Bold: true } }))
+    ]) {
+      const paragraphs = level3(pkg)
+      expect(paragraphs).toHaveLength(6)
+      for (const p of paragraphs) {
+        const [heading, rest] = runs(p)
+        expect(text(heading!)).toBe('1.加强组织领导。')
+        expect(on(first(heading!, 'b'))).toBe(true)
+        expect(runFont(heading!)).toBeNull()
+        expect(text(rest!)).toMatch(/^镇党委、镇政府/)
+        expect(on(first(rest!, 'b'))).toBe(false)
+      }
+      // Level 1 and 2 headings, the other paragraphs and the 落款 stay as they were.
+      const others = bodyParagraphs(pkg).filter((p) => !paragraphs.includes(p))
+      expect(others.flatMap(runs).filter((r) => on(first(r, 'b')))).toEqual([])
+    }
+  })
+})
+
+describe('print options: the report’s own, then 设置, then the national defaults', () => {
+  const profile = {
+    blankCells: 'blank',
+    level3Bold: true,
+    signature: { include: false, dateStyle: 'chinese', align: 'right' }
+  } as const
+
+  it('takes the report’s blank cells and 落款 choice, and 设置 for options a report does not have', () => {
+    expect(reportPrint(full)).toEqual(NATIONAL_PRINT)
+    expect(reportPrint(full, profile)).toEqual({ ...NATIONAL_PRINT, level3Bold: true, dateStyle: 'chinese', signatureAlign: 'right' })
+    const own = { ...full.settings, level3Bold: false, dateStyle: 'arabic', signatureAlign: 'gbt9704' } as const
+    expect(reportPrint({ settings: own }, profile)).toEqual(NATIONAL_PRINT)
   })
 })

@@ -3,6 +3,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import JSZip from 'jszip'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { defaultSettings } from '../../src/core/settings/defaults'
 import { defaultExportName } from '../../src/main/ipc/handlers/export'
 import { nodeFs } from '../../src/main/services/fsAdapter'
 import { TOKEN_PATTERN } from '../../src/shared/ipc/schemas'
@@ -59,6 +60,27 @@ describe('export routes', () => {
 
     const text = await documentText(target)
     expect(text).toContain('示例县示例镇人民政府2025年政府信息公开工作年度报告')
+  })
+
+  it('prints with the options given, and 设置 for those neither the dialog nor the report gives', async () => {
+    const settings = defaultSettings()
+    settings.region = { ...settings.region, signature: { include: true, dateStyle: 'chinese', align: 'right' } }
+    await main.settings.save(settings)
+    const report = consistentReport({ year: 2025 })
+    const fromSettings = join(main.exportDir, 'a.docx')
+    main.dialogs.answerNext('export', fromSettings)
+    await ok(main.api.export.docx({ report, options: OPTIONS }))
+    expect((await documentText(fromSettings)).trimEnd()).toMatch(/二〇二六年一月二十日$/)
+
+    const given = join(main.exportDir, 'b.docx')
+    main.dialogs.answerNext('export', given)
+    await ok(main.api.export.docx({ report, options: { ...OPTIONS, dateStyle: 'arabic' } }))
+    expect((await documentText(given)).trimEnd()).toMatch(/2026年1月20日$/)
+
+    const own = join(main.exportDir, 'c.docx')
+    main.dialogs.answerNext('export', own)
+    await ok(main.api.export.docx({ report: { ...report, settings: { ...report.settings, dateStyle: 'arabic' } }, options: OPTIONS }))
+    expect((await documentText(own)).trimEnd()).toMatch(/2026年1月20日$/)
   })
 
   it('adds the .docx extension a Linux save dialog leaves off', async () => {

@@ -3,6 +3,7 @@ import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { cellId } from '../../src/core/report/cells'
+import { defaultSettings } from '../../src/core/settings/defaults'
 import { consistentReport, previousReport } from '../support/reports'
 import { createTestMain, ok, refused, type TestMain } from '../support/testMain'
 
@@ -55,6 +56,30 @@ describe('library routes', () => {
     expect(await ok(main.api.library.open({ unit: UNIT, year: 2025 }))).toEqual(draft)
     // A second draft over the officer's work is refused.
     expect(await refused(main.api.library.nextYear({ unit: UNIT, year: 2024 }))).toMatchObject({ code: 'REJECTED' })
+  })
+
+  it('a new report and a next-year draft take their print options from 设置; last year’s are not carried', async () => {
+    const national = { blankCells: 'zero', signature: true, level3Bold: false, dateStyle: 'arabic', signatureAlign: 'gbt9704' }
+    expect((await ok(main.api.library.create({ unit: UNIT, year: 2023 }))).settings).toEqual(national)
+    const settings = defaultSettings()
+    settings.region = {
+      ...settings.region,
+      name: '某某县 2025 年要求',
+      blankCells: 'blank',
+      headings: { level3Bold: true },
+      signature: { include: true, dateStyle: 'chinese', align: 'right' }
+    }
+    await main.settings.save(settings)
+    const county = { blankCells: 'blank', signature: true, level3Bold: true, dateStyle: 'chinese', signatureAlign: 'right' }
+    const created = await ok(main.api.library.create({ unit: UNIT, year: 2026 }))
+    expect(created.settings).toEqual(county)
+    expect((await ok(main.api.library.open({ unit: UNIT, year: 2026 }))).settings).toEqual(county)
+    expect((await ok(main.api.report.new({ unit: UNIT, year: 2027 }))).settings).toEqual(county)
+
+    const last = { ...consistentReport({ unit: UNIT, year: 2024 }), settings: { blankCells: 'zero', signature: false } } as const
+    await ok(main.api.library.save({ report: last }))
+    const draft = await ok(main.api.library.nextYear({ unit: UNIT, year: 2024 }))
+    expect(draft.settings).toEqual(county)
   })
 
   it('duplicate copies to another year and refuses an existing one', async () => {

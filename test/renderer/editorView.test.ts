@@ -5,7 +5,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { cellId } from '../../src/core/report/cells'
 import { createReport } from '../../src/core/report/report'
 import { SECTIONS } from '../../src/core/report/sections'
+import { defaultSettings } from '../../src/core/settings/defaults'
 import { useReportStore, AUTOSAVE_DELAY_MS } from '../../src/renderer/src/stores/report'
+import { useSettingsStore } from '../../src/renderer/src/stores/settings'
 import EditorView from '../../src/renderer/src/views/EditorView.vue'
 import { consistentReport, previousReport } from '../support/reports'
 import { cellInput, fakeSave } from './editor-support'
@@ -136,6 +138,33 @@ describe('editor view', () => {
     expect(document.activeElement).toBe(area)
     expect([area.selectionStart, area.selectionEnd]).toEqual([1000, 1040])
     expect(root.querySelector('[data-section="overview"]')!.classList).toContain('section-editor--targeted')
+  })
+
+  it('counts 总体情况 as P1 does — body only, marks as their figures — against the limit of 设置, so the two agree', async () => {
+    const pinia = createPinia()
+    const settings = defaultSettings()
+    settings.region = { ...settings.region, name: '某某县 2025 年要求', overviewCharLimit: 300 }
+    useSettingsStore(pinia).adopt(settings)
+    const preamble = '根据《中华人民共和国政府信息公开条例》规定，编制本报告。本报告所列数据统计期限为2025年1月1日至12月31日。'
+    const body = `全年收到申请【待更新：12】件，办结【待填写】件。${'公开'.repeat(150)}`
+    const report = { ...createReport({ unit: '某区教育局', year: 2025 }), sections: { ...createReport({ unit: '某区教育局', year: 2025 }).sections, overview: `${preamble}\n${body}` } }
+    wrapper = mount(EditorView, { props: { report }, global: { plugins: [pinia] }, attachTo: document.body })
+    const store = useReportStore(pinia)
+    const root = wrapper.element as HTMLElement
+    const count = () => root.querySelector('[data-testid="overview-count"]')!
+
+    // 全年收到申请12件，办结件。 = 14, plus 300: the preamble and the marks' brackets are not counted.
+    const p1 = store.findings.find((f) => f.rule === 'P1')!
+    expect(p1.message).toContain('共 314 字（不计空白，不含开头关于本报告的说明），超过设置的 300 字上限')
+    expect(count().textContent).toContain('314 / 300 字（不计空白，不含开头说明）')
+    expect(count().classList).toContain('section-editor__count--over')
+
+    // At the limit: no P1, and the counter is not over either.
+    store.setSection('overview', `${preamble}\n${body.slice(0, -14)}`)
+    await wrapper.vm.$nextTick()
+    expect(store.findings.some((f) => f.rule === 'P1')).toBe(false)
+    expect(count().textContent).toContain('300 / 300')
+    expect(count().classList).not.toContain('section-editor__count--over')
   })
 
   it('shows the copy share per section when last year is known', () => {

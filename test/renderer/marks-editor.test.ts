@@ -1,14 +1,16 @@
 /**
  * The app's marks in the editor: highlighted in place over the text, F3 and the button select the
  * next one (which typing then replaces), Alt+Enter keeps a 待更新 mark's figure, undo works; the
- * 落款's 成文日期 is set as an undoable edit; the 总体情况 count leaves the marks out.
+ * 落款's 成文日期 is set as an undoable edit and shown as it will print; the 总体情况 count leaves the marks out.
  */
 import { mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia } from 'pinia'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Report } from '../../src/core/report/report'
+import { defaultSettings } from '../../src/core/settings/defaults'
 import { keptFigure, markAt, markSegments, nextMark } from '../../src/renderer/src/components/editor/markSegments'
 import { useReportStore } from '../../src/renderer/src/stores/report'
+import { useSettingsStore } from '../../src/renderer/src/stores/settings'
 import EditorView from '../../src/renderer/src/views/EditorView.vue'
 import { consistentReport } from '../support/reports'
 
@@ -152,5 +154,27 @@ describe('the 落款', () => {
     store.focusFinding(finding!)
     await tick()
     expect(root.querySelector('[data-testid="signature-fields"]')!.classList).toContain('signature--targeted')
+  })
+
+  it('shows the date and the place as the export will print them: 设置 where the report records none, else its own', async () => {
+    const pinia = createPinia()
+    const settings = defaultSettings()
+    settings.region = { ...settings.region, signature: { include: true, dateStyle: 'chinese', align: 'right' } }
+    useSettingsStore(pinia).adopt(settings)
+    const report = consistentReport()
+    wrapper = mount(EditorView, { props: { report }, global: { plugins: [pinia] }, attachTo: document.body })
+    const root = wrapper.element as HTMLElement
+    const store = useReportStore(pinia)
+    const printed = () => root.querySelector('[data-testid="signature-printed"]')!.textContent
+    const hint = () => root.querySelector('[data-testid="signature-hint"]')!.textContent
+    expect(printed()).toContain('打印为：二〇二六年一月二十日')
+    expect(hint()).toContain('右对齐，日期用汉字')
+    store.setPrintSettings({ ...report.settings, dateStyle: 'arabic', signatureAlign: 'gbt9704' })
+    await tick()
+    expect(printed()).toContain('打印为：2026年1月20日')
+    expect(hint()).toContain('按 GB/T 9704 右空二字、日期再右移二字，日期用阿拉伯数字')
+    store.setPrintSettings({ ...report.settings, signature: false })
+    await tick()
+    expect(hint()).toContain('本报告导出时不加落款')
   })
 })

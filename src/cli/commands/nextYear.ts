@@ -1,11 +1,14 @@
 import type { Command } from 'commander'
+import { startingPrint } from '../../core/export/print'
 import { cellDef } from '../../core/report/cells'
 import { nextYearDraft, type NextYearDraft } from '../../core/report/nextYear'
 import { sectionDef } from '../../core/report/sections'
+import { exportSettings } from '../../core/settings'
 import type { CliContext } from '../io'
 import { loadReport, saveReport } from '../reportFiles'
+import { addSettingsOptions, loadRegionProfile, type SettingsOptions } from '../ruleSettings'
 
-interface NextYearOptions {
+interface NextYearOptions extends SettingsOptions {
   output: string
   force?: boolean
 }
@@ -13,18 +16,21 @@ interface NextYearOptions {
 const IN_FORCE_LABELS = { rules: '规章', normative: '行政规范性文件' } as const
 
 export function registerNextYear(program: Command, { io }: CliContext): void {
-  program
+  const command = program
     .command('next-year')
     .description('由上年年报生成本年草稿：年度顺延、结转数字带入、正文数字标“待更新”、列出上年问题整改清单')
     .argument('<上年报告>', '上年年报 .json 文件')
     .requiredOption('-o, --output <文件>', '保存草稿的 .json 文件')
     .option('--force', '覆盖已存在的文件')
-    .action(async (path: string, options: NextYearOptions) => {
-      const last = await loadReport(path)
-      const draft = nextYearDraft(last, { createdAt: new Date().toISOString() })
-      await saveReport(options.output, draft.report, { overwrite: options.force === true })
-      io.out(nextYearSummary(last.year, draft, options.output))
-    })
+  addSettingsOptions(command, 'create').action(async (path: string, options: NextYearOptions) => {
+    const last = await loadReport(path)
+    const profile = await loadRegionProfile(options, io)
+    const draft = nextYearDraft(last, { createdAt: new Date().toISOString() })
+    // With settings given, the draft's print options are 设置's (core/export/print.ts); without, last year's.
+    if (profile) draft.report.settings = startingPrint(exportSettings(profile))
+    await saveReport(options.output, draft.report, { overwrite: options.force === true })
+    io.out(nextYearSummary(last.year, draft, options.output))
+  })
 }
 
 /** A few Chinese lines: what was carried, what is marked, what is left to write. */

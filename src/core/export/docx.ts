@@ -47,14 +47,15 @@ import {
   type FontTable
 } from './gbt9704'
 import { assertNoMarks, describeMarkKinds, findAppMarks, reportMarks } from './gate'
-import { chineseDate, signatureIndents, splitLevel2, titleLines } from './text'
-import type { BlankCells } from './values'
+import { reportPrint, withGiven, type PrintOptions } from './print'
+import { signatureDate, signatureIndents, splitLevel2, splitLevel3, titleLines } from './text'
 
-export interface DocxOptions {
-  /** Print blank cells as 0 (default from the report's settings) or leave them empty. */
-  blankCells?: BlankCells
-  /** Append the unit name and date (落款). */
-  signature?: boolean
+/**
+ * The print options (print.ts), each defaulting to the report's own and then the national default:
+ * blank cells as 0 or empty, 三级标题 bold, the 落款 with its date style and place. The app and the
+ * CLI resolve them with 设置 first (`reportPrint(report, settings)`) and pass them all.
+ */
+export interface DocxOptions extends Partial<PrintOptions> {
   /**
    * A draft for review: allowed with the app's marks left in, each highlighted, and 草稿 in the
    * header of every page. Without it, a report with marks is refused (MarksRemainError).
@@ -68,7 +69,7 @@ export interface DocxOptions {
 interface Build {
   report: Report
   fonts: FontTable
-  blankCells: BlankCells
+  print: PrintOptions
   draft: boolean
 }
 
@@ -117,8 +118,8 @@ function heading1(text: string, fonts: FontTable): Paragraph {
 }
 
 /** Runs of a piece of text; in a draft each app mark is its own run, highlighted. */
-function textRuns(text: string, build: Build, font?: string): TextRun[] {
-  const face = font === undefined ? {} : { font: fontFace(font) }
+function textRuns(text: string, build: Build, style: { font?: string; bold?: boolean } = {}): TextRun[] {
+  const face = { ...(style.font === undefined ? {} : { font: fontFace(style.font) }), ...(style.bold ? { bold: true } : {}) }
   const marks = build.draft ? findAppMarks(text) : []
   if (marks.length === 0) return [new TextRun({ text, ...face })]
   const out: TextRun[] = []
@@ -132,15 +133,24 @@ function textRuns(text: string, build: Build, font?: string): TextRun[] {
   return out
 }
 
-/** A paragraph of section text: （一）… opens with a 楷体 heading; everything else is 仿宋 body. */
+/**
+ * A paragraph of section text: （一）… opens with a 楷体 heading; 1. … with a 仿宋 one, in bold when
+ * the print options say so; everything else is 仿宋 body.
+ */
 function textParagraph(text: string, build: Build): Paragraph {
   const level2 = splitLevel2(text)
-  if (!level2) return bodyParagraph(textRuns(text, build))
-  const children = textRuns(level2.heading, build, build.fonts.heading2)
-  if (level2.rest) children.push(...textRuns(level2.rest, build))
+  if (level2) return headingParagraph(level2.heading, level2.rest, build, { font: build.fonts.heading2 }, 1)
+  const level3 = build.print.level3Bold ? splitLevel3(text) : undefined
+  if (level3) return headingParagraph(level3.heading, level3.rest, build, { bold: true }, 2)
+  return bodyParagraph(textRuns(text, build))
+}
+
+function headingParagraph(heading: string, rest: string, build: Build, style: { font?: string; bold?: boolean }, outlineLevel: number): Paragraph {
+  const children = textRuns(heading, build, style)
+  if (rest) children.push(...textRuns(rest, build))
   // A heading on its own line stays with the paragraph after it and shows in Word's navigation
   // pane; a run-in heading is part of an ordinary paragraph.
-  return bodyParagraph(children, level2.rest ? {} : { keepNext: true, outlineLevel: 1 })
+  return bodyParagraph(children, rest ? {} : { keepNext: true, outlineLevel })
 }
 
 function section(build: Build, def: SectionDef): FileChild[] {
@@ -149,14 +159,17 @@ function section(build: Build, def: SectionDef): FileChild[] {
     heading1(def.heading, build.fonts),
     ...paragraphs(report.sections[def.id]).map((text) => textParagraph(text, build))
   ]
-  if (def.table) out.push(buildTable(tableById(def.table), report, build.blankCells, build.fonts))
+  if (def.table) out.push(buildTable(tableById(def.table), report, build.print.blankCells, build.fonts))
   return out
 }
 
-/** 落款 without a seal (7.3.5.1): one blank line, the unit name, then the date if known. */
-function signature(report: Report): Paragraph[] {
-  const date = report.document.publishedOn ? chineseDate(report.document.publishedOn) : undefined
-  const indents = signatureIndents(report.unit.name, date)
+/**
+ * 落款 without a seal (7.3.5.1): one blank line, the unit name, then the date if known, placed as
+ * the standard says or flush right, the date in Arabic or Chinese numerals.
+ */
+function signature({ report, print }: Build): Paragraph[] {
+  const date = report.document.publishedOn ? signatureDate(report.document.publishedOn, print.dateStyle) : undefined
+  const indents = signatureIndents(report.unit.name, date, print.signatureAlign)
   const line = (text: string, right: number): Paragraph =>
     new Paragraph({
       alignment: AlignmentType.RIGHT,
@@ -222,14 +235,13 @@ export function buildDocument(report: Report, options: DocxOptions = {}): Docume
     report,
     draft,
     fonts: FONT_TABLES[options.fonts ?? 'official'],
-    blankCells: options.blankCells ?? report.settings.blankCells
+    print: withGiven(reportPrint(report), options)
   }
-  const withSignature = options.signature ?? report.settings.signature
   const children: FileChild[] = [
     title(build),
     blankLine(),
     ...SECTIONS.flatMap((def) => section(build, def)),
-    ...(withSignature ? signature(report) : [])
+    ...(build.print.signature ? signature(build) : [])
   ]
   const headers = draft ? { headers: { default: draftHeader(build), even: draftHeader(build) } } : {}
   return new Document({

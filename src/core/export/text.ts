@@ -1,6 +1,6 @@
 /**
  * Text rules of the export that do not depend on the docx library: how the title breaks, which
- * part of a paragraph is a level-2 heading, how the 落款 date is written and where it sits.
+ * part of a paragraph is a level-2 or level-3 heading, how the 落款 date is written and where it sits.
  */
 import {
   SIGNATURE_DATE_SHIFT_CHARS,
@@ -43,32 +43,83 @@ export function titleLines(unit: string, year: number): string[] {
 
 /** （一）…（二十）: a level-2 heading, set in 楷体. */
 const LEVEL2 = /^（[一二三四五六七八九十]+）/
+/**
+ * 1. 2. …: a level-3 heading (GB/T 9704 7.3.3 “第三层…用仿宋体字”; bold where a region asks for it).
+ * The standard writes “1.”; “1．” and “1、” are common in real reports and mean the same level. A
+ * decimal (“1.5万元…”) is not a heading.
+ */
+const LEVEL3 = /^[0-9０-９]{1,2}[.．、](?![0-9０-９])/
 /** The heading ends at its first full stop; what follows in the paragraph is ordinary text. */
 const HEADING_END = /[。！？]/
 
-/** Split a paragraph into its level-2 heading and the rest, or undefined if it is not one. */
-export function splitLevel2(paragraph: string): { heading: string; rest: string } | undefined {
-  if (!LEVEL2.test(paragraph)) return undefined
+export interface HeadingSplit {
+  heading: string
+  rest: string
+}
+
+function splitHeading(paragraph: string, start: RegExp): HeadingSplit | undefined {
+  if (!start.test(paragraph)) return undefined
   const end = paragraph.search(HEADING_END)
   if (end < 0) return { heading: paragraph, rest: '' }
   return { heading: paragraph.slice(0, end + 1), rest: paragraph.slice(end + 1) }
 }
 
-/** `2026-01-09` → `2026年1月9日`: Arabic numerals, no leading zeros (7.3.5.4 “月、日不编虚位”). */
-export function chineseDate(iso: string): string {
+/** Split a paragraph into its level-2 heading and the rest, or undefined if it is not one. */
+export function splitLevel2(paragraph: string): HeadingSplit | undefined {
+  return splitHeading(paragraph, LEVEL2)
+}
+
+/** Split a paragraph into its level-3 heading (“1.加强组织领导。”) and the rest, or undefined. */
+export function splitLevel3(paragraph: string): HeadingSplit | undefined {
+  return splitHeading(paragraph, LEVEL3)
+}
+
+function dateParts(iso: string): [number, number, number] {
   const match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(iso)
   if (!match) throw new Error(`日期格式应为 YYYY-MM-DD：${iso}`)
-  const [, year, month, day] = match
-  return `${Number(year)}年${Number(month)}月${Number(day)}日`
+  return [Number(match[1]), Number(match[2]), Number(match[3])]
+}
+
+/** `2026-01-09` → `2026年1月9日`: Arabic numerals, no leading zeros (7.3.5.4 “月、日不编虚位”). */
+export function chineseDate(iso: string): string {
+  const [year, month, day] = dateParts(iso)
+  return `${year}年${month}月${day}日`
+}
+
+const DIGITS = '〇一二三四五六七八九'
+
+/** 1–31 as written in a date: 九, 十, 十一, 二十, 三十一. */
+function chineseNumber(n: number): string {
+  const tens = Math.floor(n / 10)
+  const ones = n % 10
+  const ten = tens === 0 ? '' : `${tens === 1 ? '' : DIGITS[tens]}十`
+  return ten + (ones === 0 && tens > 0 ? '' : DIGITS[ones])
+}
+
+/** `2026-01-20` → `二〇二六年一月二十日`: the year digit by digit, month and day as numbers. */
+export function chineseNumeralDate(iso: string): string {
+  const [year, month, day] = dateParts(iso)
+  const yearDigits = [...String(year)].map((d) => DIGITS[Number(d)]).join('')
+  return `${yearDigits}年${chineseNumber(month)}月${chineseNumber(day)}日`
+}
+
+/** The 落款 date in the style asked for: Arabic numerals (GB/T 9704) or Chinese ones. */
+export function signatureDate(iso: string, style: 'arabic' | 'chinese'): string {
+  return style === 'chinese' ? chineseNumeralDate(iso) : chineseDate(iso)
 }
 
 /**
- * Right indents (twips) of the unsigned 落款 (7.3.5.1): the name right-indented two characters,
- * the date starting two characters to the right of the name's first character. When the date
- * would then come closer than two characters to the margin, it is right-indented two characters
- * and the name moves left with it.
+ * Right indents (twips) of the unsigned 落款. As GB/T 9704 places it (7.3.5.1): the name
+ * right-indented two characters, the date starting two characters to the right of the name's
+ * first character; when the date would then come closer than two characters to the margin, it is
+ * right-indented two characters and the name moves left with it. Flush right: both at the margin.
  */
-export function signatureIndents(name: string, date: string | undefined): { name: number; date: number } {
+export function signatureIndents(
+  name: string,
+  date: string | undefined,
+  align: 'gbt9704' | 'right' = 'gbt9704'
+): { name: number; date: number } {
+  if (align === 'right') return { name: 0, date: 0 }
   const em = charWidth(SIZE.sanhao)
   const nameWidth = widthInChars(name)
   const dateWidth = date === undefined ? 0 : widthInChars(date)

@@ -100,7 +100,16 @@ export const reportSchema = z.object({
       /** How blank cells are printed: as 0 (the usual practice) or left empty. */
       blankCells: z.enum(['zero', 'blank']).default('zero'),
       /** Append the unit name and date (落款) after the body. */
-      signature: z.boolean().default(true)
+      signature: z.boolean().default(true),
+      // The other print options (core/export/print.ts), as 设置 gave them when the report was
+      // created or the officer last chose them in the export dialog. Absent in reports saved before
+      // they existed: 设置 decides.
+      /** 三级标题 “1.” in bold. */
+      level3Bold: z.boolean().optional(),
+      /** The 落款 date in Arabic numerals (2026年1月20日) or Chinese ones (二〇二六年一月二十日). */
+      dateStyle: z.enum(['arabic', 'chinese']).optional(),
+      /** The 落款 placed as GB/T 9704 7.3.5.1 says, or flush right. */
+      signatureAlign: z.enum(['gbt9704', 'right']).optional()
     })
     .default({ blankCells: 'zero', signature: true }),
   /**

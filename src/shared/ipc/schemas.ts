@@ -85,6 +85,10 @@ export const fileName = z
 export const exportOptions = z.strictObject({
   blankCells: z.enum(['zero', 'blank']),
   signature: z.boolean(),
+  /** The other print options (core/export/print.ts); absent: the report's own, else 设置's. */
+  level3Bold: z.boolean().optional(),
+  dateStyle: z.enum(['arabic', 'chinese']).optional(),
+  signatureAlign: z.enum(['gbt9704', 'right']).optional(),
   /** A draft (草稿 on every page, marks highlighted): the only export while marks remain. */
   draft: z.boolean().default(false),
   /** The official fonts, or the common substitutes every Windows PC has. */

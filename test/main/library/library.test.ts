@@ -313,6 +313,26 @@ describe('add, duplicate, remove', () => {
     await expect(lib.duplicate(UNIT, 2025, 2026)).rejects.toMatchObject({ code: 'exists' })
   })
 
+  it('leaves the original’s reviews and import facts with it when duplicating', async () => {
+    const lib = library()
+    const original: Report = {
+      ...version(1),
+      review: { 'P1:overview': { status: 'checked', reason: '原文如此', at: '2026-01-20T08:00:00.000Z', fingerprint: '1200/1000' } },
+      imported: { generation: '2021', title: `${UNIT}2025年政府信息公开工作年度报告`, unread: ['t3.new.natural'] }
+    }
+    await lib.save(original)
+    const copy = await lib.duplicate(UNIT, 2025, 2026)
+    for (const saved of [copy.report, (await lib.open(UNIT, 2026)).report]) {
+      expect(saved).not.toHaveProperty('review')
+      expect(saved).not.toHaveProperty('imported')
+      expect(saved.values).toEqual(original.values)
+      expect(saved.settings).toEqual(original.settings)
+    }
+    const kept = (await lib.open(UNIT, 2025)).report
+    expect(kept.review).toEqual(original.review)
+    expect(kept.imported).toEqual(original.imported)
+  })
+
   it('removes a report with its backups to the recycle folder, and undoes it', async () => {
     const lib = library()
     await lib.save(version(1))

@@ -8,9 +8,12 @@
 import { basename, extname } from 'node:path'
 import { buildDocx } from '../../../core/export/docx'
 import { assertNoMarks } from '../../../core/export/gate'
+import { reportPrint, withGiven } from '../../../core/export/print'
+import { exportSettings } from '../../../core/settings'
 import type { Dialogs, Printer, Shell } from '../../services/desktop'
 import { writeFileAtomic } from '../../services/files'
 import type { PathTokens } from '../../services/pathTokens'
+import type { SettingsStore } from '../../services/settings'
 import { UserFacingError, type Handlers } from '../registry'
 
 export type ExportRoute = Extract<keyof Handlers, `export:${string}`>
@@ -21,6 +24,8 @@ export interface ExportDeps {
   tokens: PathTokens
   /** Absent where there is no window to print (the PDF route then says so). */
   printer?: Printer
+  /** 设置, for a print option neither the dialog nor the report gives (core/export/print.ts). */
+  settings?: SettingsStore
 }
 
 /** Characters no file name may hold on Windows (the strictest of the three systems). */
@@ -37,7 +42,7 @@ function withExtension(chosen: string, extension: string): string {
   return extname(chosen).toLowerCase() === `.${extension}` ? chosen : `${chosen}.${extension}`
 }
 
-export function createExportHandlers({ dialogs, shell, tokens, printer }: ExportDeps): Pick<Handlers, ExportRoute> {
+export function createExportHandlers({ dialogs, shell, tokens, printer, settings }: ExportDeps): Pick<Handlers, ExportRoute> {
   return {
     'export:docx': async ({ report, options }) => {
       // Refused before the dialog: the officer is not asked for a file that will not be written.
@@ -47,7 +52,9 @@ export function createExportHandlers({ dialogs, shell, tokens, printer }: Export
       const path = withExtension(chosen, 'docx')
       // Issued before writing, so that a failure's message can be masked by the file's name.
       const token = tokens.issue(path)
-      const bytes = await buildDocx(report, options)
+      const profile = settings ? (await settings.load()).settings.region : undefined
+      const print = withGiven(reportPrint(report, profile && exportSettings(profile)), options)
+      const bytes = await buildDocx(report, { ...print, draft: options.draft, fonts: options.fonts })
       await writeFileAtomic(path, bytes)
       return { fileName: basename(path), token }
     },

@@ -41,7 +41,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'app:checkFonts': () => (deps.fonts ?? createFontChecker()).check(),
     ...withOfficerErrors(
       {
-        ...createLibraryHandlers({ library: deps.library, mask }),
+        ...createLibraryHandlers({ library: deps.library, mask, settings: deps.settings }),
         ...createImportHandlers(deps),
         ...createExportHandlers(deps),
         ...createSettingsHandlers(deps)

@@ -3,11 +3,14 @@
  * commands use) and core. Reports are addressed by unit and year; what goes back is the report
  * or a summary, never a file path or folder.
  */
+import { startingPrint } from '../../../core/export/print'
 import { createReport, type Report } from '../../../core/report/report'
 import { nextYearDraft } from '../../../core/report/nextYear'
 import { trendFigures } from '../../../core/report/trend'
+import { exportSettings } from '../../../core/settings'
 import { DamagedReportError, LibraryError, type LibraryEntry, type MoveTarget, type ReportLibrary } from '../../services/library/index'
 import type { KeepChoice } from '../../services/library/unitChanges'
+import type { SettingsStore } from '../../services/settings'
 import type { RouteInput, RouteOutput } from '../../../shared/ipc/contract'
 import type { Handlers } from '../registry'
 import type { PathMask } from './officerErrors'
@@ -17,14 +20,21 @@ export type LibraryRoute = Extract<keyof Handlers, `library:${string}`>
 export interface LibraryDeps {
   library: ReportLibrary
   mask: PathMask
+  /** The settings beside the library: a new report and a next-year draft take their print options from them. */
+  settings?: SettingsStore
   now?: () => Date
 }
 
-export function createLibraryHandlers({ library, mask, now = () => new Date() }: LibraryDeps): Pick<Handlers, LibraryRoute> {
-  /** Saves a new report; refused (in Chinese) when the unit already has that year. */
+export function createLibraryHandlers({ library, mask, settings, now = () => new Date() }: LibraryDeps): Pick<Handlers, LibraryRoute> {
+  /**
+   * Saves a new report with 设置's print options (core/export/print.ts: a report's options are its
+   * own from then on); refused (in Chinese) when the unit already has that year.
+   */
   const saveNew = async (report: Report): Promise<Report> => {
     await refuseExisting(library, report.unit.name, report.year)
-    return (await library.save(report)).report
+    const profile = settings ? (await settings.load()).settings.region : undefined
+    const print = startingPrint(profile && exportSettings(profile))
+    return (await library.save({ ...report, settings: print })).report
   }
 
   return {

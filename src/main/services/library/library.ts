@@ -414,11 +414,16 @@ export class ReportLibrary {
     }
   }
 
-  /** Copies a report to another year of the same unit (a plain copy; next-year drafting is core's). */
+  /**
+   * Copies a report to another year of the same unit (a plain copy; next-year drafting is core's).
+   * What belongs to the original stays with it: the officer's reviews of its findings (they were
+   * made on its figures and its year) and what its import saw in the source document.
+   */
   async duplicate(unit: string, year: number, toYear: number, options: { force?: boolean } = {}): Promise<SavedReport> {
     const { report } = await this.open(unit, year)
+    const { review: _review, imported: _imported, ...rest } = report
     const copy: Report = {
-      ...report,
+      ...rest,
       year: toYear,
       provenance: { source: `复制自 ${report.unit.name} ${year} 年度报告`, createdAt: this.now().toISOString() }
     }

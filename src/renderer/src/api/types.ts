@@ -163,6 +163,12 @@ export interface ImportClient {
 export interface ExportOptions {
   blankCells: 'zero' | 'blank'
   signature: boolean
+  /** 三级标题 “1.” in bold; absent: the report's own, else 设置's. */
+  level3Bold?: boolean
+  /** The 落款 date in Arabic or Chinese numerals; absent: the report's own, else 设置's. */
+  dateStyle?: 'arabic' | 'chinese'
+  /** The 落款 placed as GB/T 9704 says or flush right; absent: the report's own, else 设置's. */
+  signatureAlign?: 'gbt9704' | 'right'
   /** A draft: 草稿 on every page, marks highlighted; the only export while marks remain. */
   draft?: boolean
   /** The official fonts, or the common substitutes. */

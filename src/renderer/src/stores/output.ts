@@ -2,7 +2,8 @@
  * What the printed output is made with, shared by the preview and the export dialog — the fonts
  * the document names and which of the official ones this computer has — and the print or PDF the
  * officer asked for from elsewhere (Ctrl+P, the menu), which the preview carries out once its
- * pages are laid out.
+ * pages are laid out; and a signal that the export dialog kept new print options in a report, for
+ * the preview to show them.
  */
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
@@ -44,5 +45,11 @@ export const useOutputStore = defineStore('output', () => {
     return action
   }
 
-  return { fonts, fontStatus, missingFonts, checkFonts, pending, request, take }
+  /** Bumped when the export dialog stored the officer's print options in a report. */
+  const printKept = ref(0)
+  function keptPrint(): void {
+    printKept.value++
+  }
+
+  return { fonts, fontStatus, missingFonts, checkFonts, pending, request, take, printKept, keptPrint }
 })

@@ -51,6 +51,8 @@ interface Command {
   document?: { before: Report['document']; after: Report['document'] }
   /** The officer's reviews of findings, when the step changed them. */
   review?: { before: Report['review']; after: Report['review'] }
+  /** The print options (blank cells, 三级标题, 落款), when the export dialog kept new ones. */
+  settings?: { before: Report['settings']; after: Report['settings'] }
   /** Consecutive edits with the same key (typing in one cell or one section) merge into one step. */
   mergeKey?: string
   at: number
@@ -295,6 +297,7 @@ export const useReportStore = defineStore('report', () => {
       }
     }
     if (command.document) next = { ...next, document: command.document[side] }
+    if (command.settings) next = { ...next, settings: command.settings[side] }
     syncValues(current.values, next.values)
     report.value = next
     markChanged()
@@ -447,6 +450,14 @@ export const useReportStore = defineStore('report', () => {
     else after.publishedOn = date
     mergeBroken = true
     record({ label: '成文日期', cells: [], sections: [], document: { before: current.document, after }, at: Date.now() })
+  }
+
+  /** The print options the officer exported with, kept in the report (core/export/print.ts); one undo step. */
+  function setPrintSettings(settings: Report['settings']): void {
+    const current = report.value
+    if (!current || JSON.stringify(current.settings) === JSON.stringify(settings)) return
+    mergeBroken = true
+    record({ label: '导出选项', cells: [], sections: [], settings: { before: current.settings, after: settings }, at: Date.now() })
   }
 
   function fillTotals(table: TableId): FillTotalsResult {
@@ -691,6 +702,7 @@ export const useReportStore = defineStore('report', () => {
     reopenFinding,
     clearLinkNotice,
     setPublishedOn,
+    setPrintSettings,
     fillTotals,
     breakMerge,
     undo,
