@@ -45,7 +45,13 @@ describe('flow: a photographed report', () => {
     await scrollToCenter(review)
     await app.screenshot('ocr-2-confirmed')
 
-    await page.getByRole('button', { name: '确认导入' }).click()
+    // The photo is one page of tables: no title, so the unit and year are the officer's to type.
+    const accept = page.getByRole('button', { name: '确认导入' })
+    await expect(accept.isDisabled()).resolves.toBe(true)
+    await page.getByLabel('单位名称').fill('示例县示例镇人民政府')
+    await page.getByLabel('报告年度').fill('2025')
+    await page.getByLabel('报告年度').press('Tab')
+    await accept.click()
     await page.getByText(/已存入资料库/).waitFor()
   })
 })
