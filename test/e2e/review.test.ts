@@ -43,7 +43,7 @@ describe('review: a warning dismissed with a reason', () => {
     const reason = blank.getByRole('textbox', { name: '忽略的理由' })
     await reason.fill('已与原文核对，原文这两格确为空白')
     await settle(page)
-    await app.screenshot('review-1-reason')
+    await app.screenshot('findings-1-reason')
     await blank.getByRole('button', { name: '确定忽略' }).click()
 
     await waitForCount(page, 'warning', 0)
@@ -52,7 +52,7 @@ describe('review: a warning dismissed with a reason', () => {
     await reviewed.locator('summary').click()
     await expect(reviewed.getByTestId('finding-note').innerText()).resolves.toMatch(/^已忽略：已与原文核对，原文这两格确为空白/)
     await settle(page)
-    await app.screenshot('review-2-dismissed')
+    await app.screenshot('findings-2-dismissed')
     // Autosaved with the report: the review record, with the fingerprint of the two blanks.
     await expect
       .poll(async () => (await app!.library.open(UNIT, YEAR)).report.review?.['BLANK:t3'], { timeout: 5_000 })
@@ -79,7 +79,7 @@ describe('review: a warning dismissed with a reason', () => {
     await expect(panel.getByTestId('reviewed').count()).resolves.toBe(0)
     await scrollToCenter(reopened)
     await settle(page)
-    await app.screenshot('review-3-reopened')
+    await app.screenshot('findings-3-reopened')
     expect(app.errors()).toEqual([])
   })
 })
@@ -115,7 +115,7 @@ describe('review: the checks follow 设置', () => {
     await waitForCount(page, 'warning', 2)
     await expect(checksPanel(page).locator('li[data-key="P1:overview"]').innerText()).resolves.toContain('超过设置的 200 字上限')
     await settle(page)
-    await app.screenshot('review-4-settings')
+    await app.screenshot('findings-4-settings')
     expect(app.errors()).toEqual([])
   })
 })
