@@ -12,6 +12,11 @@ import { UnitMatcher } from './match'
 import type { RollupFinding, RollupReport, RollupResult, RollupSettings, RollupTotal, SeverityCounts, UnitStatus, UnreadableFile } from './types'
 import { guessRollupLevel, type RollupUnit } from './units'
 
+/** The roll-up's settings from the app's (设置, this computer's options): no comparison when none are given. */
+export function rollupSettingsOf(options: { compareCells: readonly CellId[]; ownUnit?: string | undefined } | undefined): RollupSettings {
+  return { compareCells: [...(options?.compareCells ?? [])], ...(options?.ownUnit?.trim() ? { ownUnit: options.ownUnit.trim() } : {}) }
+}
+
 export interface RollupChoices {
   /** Unit name → the id of the report the officer chose among its duplicates. */
   chosen?: Readonly<Record<string, number>>
