@@ -17,11 +17,11 @@ export const UNITS_FILE = 'units.json'
 const MAX_LIST_BYTES = 10 * 1024 * 1024
 
 /** Unit list problems reach the officer as file problems: one sentence naming the file. */
-function officer<T>(name: string, fn: () => T): T {
+function officer<T>(name: string | undefined, fn: () => T): T {
   try {
     return fn()
   } catch (error) {
-    if (error instanceof UnitListError) throw new FileError(`${name}：${error.message}`)
+    if (error instanceof UnitListError) throw new FileError(name ? `${name}：${error.message}` : error.message)
     throw error
   }
 }
@@ -37,7 +37,7 @@ export async function readUnitListFile(path: string): Promise<RollupUnit[]> {
   }
   if (extension === '.xls') throw new FileError(`${name}：请在 Excel/WPS 中另存为 .xlsx 或“文本文件（制表符分隔）”后再导入`)
   const text = decodeText(bytes).text
-  if (extension === '.json') return officer(name, () => parseUnitsFile(text, name))
+  if (extension === '.json') return officer(undefined, () => parseUnitsFile(text, name))
   return officer(name, () => parseUnitsTsv(text))
 }
 
@@ -60,7 +60,7 @@ export class UnitsStore {
       if (errorCode(error) === 'ENOENT') return []
       throw describeFsError(error, this.path)
     }
-    return officer('单位名单文件', () => parseUnitsFile(bytes.toString('utf8'), this.path))
+    return officer(undefined, () => parseUnitsFile(bytes.toString('utf8'), `单位名单文件 ${this.path}`))
   }
 
   /** Checks and writes the whole list; returns it as stored. */
