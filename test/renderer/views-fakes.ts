@@ -71,6 +71,8 @@ export function fakeImport(preview: ImportPreview): Fake<ImportClient> {
     chooseFile: vi.fn(async () => preview),
     importBytes: vi.fn(async () => preview),
     importText: vi.fn(async () => preview),
+    cancel: vi.fn(async () => false),
+    onProgress: vi.fn(() => () => undefined),
     accept: vi.fn(async (report: Report) => report)
   }
 }

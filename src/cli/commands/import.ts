@@ -1,11 +1,15 @@
+import { basename } from 'node:path'
 import type { Command } from 'commander'
 import { cellDef, LABEL_SEPARATOR } from '../../core/report/cells'
 import { formatValue } from '../../core/report/tsv'
-import { recognizeReport } from '../../core/import/recognizeReport'
 import type { ImportedValue, ParsedReport, ValueSource } from '../../core/import/types'
-import { readDocumentFile, readPastedText } from '../../main/services/readers/index'
+import type { ImportSource } from '../../main/services/import/runner'
+import { cliImporter } from '../importer'
 import type { CliContext } from '../io'
 import { saveReport } from '../reportFiles'
+
+/** The text of `import -` in reports and messages. */
+const PASTED = '粘贴的文字'
 
 interface ImportOptions {
   output?: string
@@ -22,8 +26,11 @@ export function registerImport(program: Command, { io }: CliContext): void {
     .option('--json', '以 JSON 输出识别结果')
     .option('--force', '覆盖已存在的输出文件')
     .action(async (file: string, options: ImportOptions) => {
-      const read = file === '-' ? readPastedText(await readStdin()) : await readDocumentFile(file)
-      const parsed = recognizeReport(read, { source: file === '-' ? '粘贴的文字' : file })
+      const source: ImportSource =
+        file === '-' ? { kind: 'text', text: await readStdin(), name: PASTED } : { kind: 'file', path: file, name: basename(file) }
+      // The same worker, budget and memory ceiling as the app: a file that would hang or exhaust
+      // memory ends as one Chinese sentence.
+      const parsed = await cliImporter().run(source, { recognizeSource: file === '-' ? PASTED : file })
       if (options.output !== undefined) {
         await saveReport(options.output, parsed.report, { overwrite: options.force === true })
       }

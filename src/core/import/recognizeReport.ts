@@ -3,6 +3,7 @@
  * tables (or a pre-2019 statistics table) and the sections, and assemble last year's Report.
  * Pure: the readers in main/services turn files into Blocks; everything here is data in, data out.
  */
+import { capBlocks } from './limits'
 import { SECTION_IDS, type SectionId } from '../report/sections'
 import { createReport, type Report } from '../report/report'
 import { normalizeBlocks } from './normalize/index'
@@ -26,9 +27,11 @@ export interface RecognizeOptions {
 const UNKNOWN_UNIT = '（未识别单位）'
 
 export function recognizeReport(read: Pick<ReadResult, 'blocks' | 'warnings'>, options: RecognizeOptions = {}): ParsedReport {
-  const { blocks, repairs } = normalizeBlocks(read.blocks)
+  // The readers already keep within these caps; blocks handed in directly are held to them here.
+  const capped = capBlocks(read.blocks)
+  const { blocks, repairs } = normalizeBlocks(capped.blocks)
   const missing: string[] = []
-  const warnings = [...read.warnings, ...repairs]
+  const warnings = [...new Set([...read.warnings, ...capped.warnings]), ...repairs]
 
   const { unit, year, titleBlocks, documentNumber } = findUnitAndYear(blocks)
   const signature = findSignature(blocks)

@@ -1,6 +1,8 @@
 /** All route handlers. The `Handlers` return type is where a route without a handler fails to compile. */
 import type { AppInfo } from '../../../shared/ipc/contract'
+import type { ImportProgress } from '../../../shared/ipc/importProgress'
 import type { Dialogs, Shell } from '../../services/desktop'
+import type { ImportRunner } from '../../services/import/runner'
 import type { ReportLibrary } from '../../services/library/index'
 import type { PathTokens } from '../../services/pathTokens'
 import type { Handlers } from '../registry'
@@ -22,6 +24,10 @@ export interface HandlerDeps {
   shell: Shell
   /** The paths behind the tokens the renderer holds. */
   tokens: PathTokens
+  /** Runs imports in a worker thread with their time and memory budget. */
+  importer: ImportRunner
+  /** Where import progress goes (the window in the app). */
+  onImportProgress?: (progress: ImportProgress) => void
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {

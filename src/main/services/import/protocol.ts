@@ -1,0 +1,28 @@
+/**
+ * Messages between the import worker and the process that runs it (ImportRunner). Plain data:
+ * everything crosses by structured clone.
+ */
+import type { ParsedReport } from '../../../core/import/types'
+
+/** What to import: a file the worker reads itself, bytes already in memory, or pasted text. */
+export type ImportSource =
+  | { kind: 'file'; path: string; name: string }
+  | { kind: 'bytes'; bytes: Uint8Array; name: string }
+  | { kind: 'text'; text: string; name: string }
+
+/** Where an import is: reading the file, a PDF page read, recognising the report. */
+export type ImportStage =
+  | { stage: 'reading' }
+  | { stage: 'page'; page: number; pages: number }
+  | { stage: 'recognising' }
+
+export type ToWorker = { type: 'import'; id: number; source: ImportSource; options?: { source?: string } }
+
+export type FromWorker =
+  | { type: 'ready' }
+  | ({ type: 'progress'; id: number } & ImportStage)
+  | { type: 'done'; id: number; parsed: ParsedReport }
+  /** `deliberate`: a FileError, worded for the officer; otherwise a bug, reported as one. */
+  | { type: 'failed'; id: number; deliberate: boolean; message: string; detail?: string }
+  /** An unhandled rejection or uncaught exception inside the worker: logged, never silent. */
+  | { type: 'stray'; kind: 'unhandledRejection' | 'uncaughtException'; detail: string }
