@@ -42,17 +42,18 @@ export const NORMALIZE_LIMITS = {
   maxRepairNotes: 100
 } as const
 
-const wan = (n: number) => (n >= 10_000 ? `${n / 10_000} 万` : String(n))
+/** 400000 → “40 万”, read before 字/个 without a space (“40 万字”). */
+const wan = (n: number) => (n >= 10_000 ? `${n / 10_000} 万` : `${n} `)
 
 /** What the officer reads when a cap is hit (each at most once per document). */
 export const TEXT_LIMIT_WARNINGS = {
-  text: `文件中的文字远超年度报告的篇幅（超过 ${wan(TEXT_LIMITS.maxTextChars)} 字），只读取了前 ${wan(TEXT_LIMITS.maxTextChars)} 字`,
-  blocks: `文件的段落和表格超过 ${wan(TEXT_LIMITS.maxBlocks)} 个，远超年度报告的篇幅，只读取了前 ${wan(TEXT_LIMITS.maxBlocks)} 个`,
-  paragraph: `有段落超过 ${wan(TEXT_LIMITS.maxParagraphChars)} 字（可能是复制时丢失了换行），已按句拆分`,
+  text: `文件中的文字远超年度报告的篇幅（超过 ${wan(TEXT_LIMITS.maxTextChars)}字），只读取了前 ${wan(TEXT_LIMITS.maxTextChars)}字`,
+  blocks: `文件的段落和表格超过 ${wan(TEXT_LIMITS.maxBlocks)}个，远超年度报告的篇幅，只读取了前 ${wan(TEXT_LIMITS.maxBlocks)}个`,
+  paragraph: `有段落超过 ${wan(TEXT_LIMITS.maxParagraphChars)}字（可能是复制时丢失了换行），已按句拆分`,
   rows: `有表格超过 ${TEXT_LIMITS.maxTableRows} 行，只读取了前 ${TEXT_LIMITS.maxTableRows} 行`,
   columns: `有表格超过 ${TEXT_LIMITS.maxTableColumns} 列，只读取了前 ${TEXT_LIMITS.maxTableColumns} 列`,
   area: '有表格的合并单元格跨越的行列过多，超出部分按未合并读取',
-  cells: `表格单元格总数超过 ${wan(TEXT_LIMITS.maxCells)} 个，其后的表格未读取`,
+  cells: `表格单元格总数超过 ${wan(TEXT_LIMITS.maxCells)}个，其后的表格未读取`,
   cell: `有单元格的文字超过 ${TEXT_LIMITS.maxCellChars} 字，只读取了前 ${TEXT_LIMITS.maxCellChars} 字`
 } as const
 

@@ -94,9 +94,6 @@ class ImportWorker {
     private readonly onDead: (worker: ImportWorker) => void
   ) {
     this.thread = spawn(entry, limits.maxHeapMb)
-    // The libraries' own console chatter (pdfjs, mammoth) is not the officer's: read and dropped.
-    this.thread.stdout.resume()
-    this.thread.stderr.resume()
     this.ready = new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
         reject(new ImportWorkerError('start', WORKER_MESSAGES.start, 'the worker did not start in time'))
@@ -203,9 +200,7 @@ class ImportWorker {
 /** A worker thread on the built entry, or on worker.ts through tsx when running from source. */
 function spawn(entry: string, maxHeapMb: number): Worker {
   const options = {
-    resourceLimits: { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: WORKER_LIMITS.maxYoungHeapMb },
-    stdout: true,
-    stderr: true
+    resourceLimits: { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: WORKER_LIMITS.maxYoungHeapMb }
   }
   if (!entry.endsWith('.ts')) return new Worker(entry, options)
   // tsx's ESM API (its package export `tsx/esm/api`, import condition); `--import tsx` in execArgv

@@ -20,22 +20,30 @@ const ENCODING_LABELS: Record<string, string> = {
   big5: 'Big5（繁体）'
 }
 
+/** UTF-16 by its byte order mark or by zero bytes among the first ones (ASCII in UTF-16). */
+function looksUtf16(bytes: Uint8Array): boolean {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return true
+  return bytes.subarray(0, 1024).filter((b) => b === 0).length > 16
+}
+
 /**
  * The first `max` bytes, ending after a line break when there is one in the last half: 0x0A is
  * never part of a multi-byte UTF-8 or GBK character, and in UTF-16 its zero byte is taken along.
- * Without a line break, the cut backs off UTF-8 continuation bytes and keeps an even length.
+ * Without a line break, the cut keeps UTF-16 pairs whole, or backs off UTF-8 continuation bytes.
  */
 export function headBytes(bytes: Uint8Array, max: number): Uint8Array {
   if (bytes.length <= max) return bytes
+  const utf16 = looksUtf16(bytes)
   const newline = bytes.lastIndexOf(0x0a, max - 2)
   let end: number
   if (newline > max / 2) {
     end = newline + 1
-    if (bytes[end] === 0 && end % 2 === 1) end += 1
+    if (utf16 && end % 2 === 1) end += 1
+  } else if (utf16) {
+    end = max - (max % 2)
   } else {
     end = max
     while (end > max - 4 && ((bytes[end] ?? 0) & 0xc0) === 0x80) end -= 1
-    end -= end % 2
   }
   return bytes.subarray(0, end)
 }
