@@ -14,7 +14,7 @@ import { basename, join } from 'node:path'
 import { promisify } from 'node:util'
 import JSZip from 'jszip'
 import { TEXT_LIMITS } from '../src/core/import/limits'
-import { PDF_LIMITS, WORKER_LIMITS } from '../src/main/services/importLimits'
+import { MARKUP_LIMITS, PDF_LIMITS, WORKER_LIMITS } from '../src/main/services/importLimits'
 import { ImportRunner } from '../src/main/services/import/runner'
 import { SOURCE_WORKER_ENTRY } from '../src/main/services/import/sourceEntry'
 
@@ -29,9 +29,13 @@ function workerEntry(): string {
   return built ? new URL(built, chunks).pathname : SOURCE_WORKER_ENTRY
 }
 
-/** How many copies of a report's text fit under the text cap (a little under, so nothing is cut). */
-function copiesUnderCap(textChars: number): number {
-  return Math.max(1, Math.floor((TEXT_LIMITS.maxTextChars * 0.95) / textChars))
+/**
+ * How many copies of a report fit under the caps (a little under, so nothing is cut): its text
+ * under the text cap, its blocks under the block cap, and an HTML copy's elements under that cap.
+ */
+function copiesUnderCap(textChars: number, blocks: number, elements = 0): number {
+  const fit = (cap: number, each: number) => (each > 0 ? Math.floor((cap * 0.95) / each) : Number.POSITIVE_INFINITY)
+  return Math.max(1, Math.min(fit(TEXT_LIMITS.maxTextChars, textChars), fit(TEXT_LIMITS.maxBlocks, blocks), fit(MARKUP_LIMITS.maxElements, elements)))
 }
 
 /** The body of an HTML page repeated `copies` times. */
@@ -49,23 +53,25 @@ interface Input {
 async function buildInputs(dir: string): Promise<Input[]> {
   const inputs: Input[] = []
   const text = (await fixture('text/report.utf8.txt')).toString('utf8')
-  const copies = copiesUnderCap(text.length)
+  const lines = text.split(/\r?\n/).filter((l) => l.trim()).length
+  const copies = copiesUnderCap(text.length, lines)
   const txt = join(dir, 'largest.txt')
   await writeFile(txt, `${text}\n`.repeat(copies))
   inputs.push({ label: `.txt（${copies} 份报告正文）`, path: txt })
 
   const html = (await fixture('same-report/report.html')).toString('utf8')
-  const page = repeatBody(html, copies)
+  const htmlCopies = copiesUnderCap(text.length, lines, html.match(/<[a-z]/gi)?.length ?? 0)
+  const page = repeatBody(html, htmlCopies)
   const htmlPath = join(dir, 'largest.html')
   await writeFile(htmlPath, page)
-  inputs.push({ label: `.html（${copies} 份）`, path: htmlPath })
+  inputs.push({ label: `.html（${htmlCopies} 份）`, path: htmlPath })
 
   const mhtml = join(dir, 'largest.mhtml')
   await writeFile(
     mhtml,
     `MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="----=_Part"\r\n\r\n------=_Part\r\nContent-Type: text/html; charset="utf-8"\r\nContent-Transfer-Encoding: 8bit\r\n\r\n${page}\r\n------=_Part--\r\n`
   )
-  inputs.push({ label: `.mhtml（${copies} 份）`, path: mhtml })
+  inputs.push({ label: `.mhtml（${htmlCopies} 份）`, path: mhtml })
 
   const zip = await JSZip.loadAsync(await fixture('same-report/report.docx'))
   const xml = await zip.file('word/document.xml')!.async('string')

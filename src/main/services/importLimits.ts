@@ -62,8 +62,13 @@ export const MARKUP_LIMITS = {
    * the square of the depth, so an unclosed-tag storm is stopped here.
    */
   maxDepth: 500,
-  /** Elements parsed. A CMS page has a few thousand, Word's HTML of a long report tens of thousands. */
-  maxElements: 200_000,
+  /**
+   * Elements of an HTML page parsed into a tree. A saved report page has about 2,000 (Word's HTML
+   * of the sample report: 1,700); a tree of 100,000 already takes seconds to build and walk.
+   */
+  maxElements: 100_000,
+  /** Elements of WordprocessingML, read as a stream without a tree: the sample report has 5,500. */
+  maxXmlElements: 1_000_000,
   /** The .docx main part (word/document.xml): a report's is well under 5 MB. */
   maxDocxXmlBytes: 32 * MB,
   /** mammoth (the fallback for unusual .docx) builds a whole tree: only for parts this small. */
@@ -75,7 +80,8 @@ export const MARKUP_LIMITS = {
 
 export const MARKUP_WARNINGS = {
   depth: `文件的标签嵌套超过 ${MARKUP_LIMITS.maxDepth} 层（可能已损坏），其后的内容未读取`,
-  elements: `文件的标签超过 ${MARKUP_LIMITS.maxElements / 10_000} 万个，远超年度报告的篇幅，其后的内容未读取`,
+  elements: `网页的标签超过 ${MARKUP_LIMITS.maxElements / 10_000} 万个，远超年度报告的篇幅，其后的内容未读取`,
+  xmlElements: `Word 文档的标签超过 ${MARKUP_LIMITS.maxXmlElements / 10_000} 万个，远超年度报告的篇幅，其后的内容未读取`,
   docxXml: `Word 文档正文超过 ${formatBytes(MARKUP_LIMITS.maxDocxXmlBytes)}，远超年度报告的篇幅，只读取了前面的部分`,
   textBytes: `文本文件超过 ${formatBytes(FILE_LIMITS.maxTextBytes)}，只读取了前 ${formatBytes(FILE_LIMITS.maxTextBytes)}`
 } as const

@@ -244,6 +244,8 @@ export class ImportRunner {
     this.idle = undefined
     const onAbort = () => worker.stop('cancelled')
     signal?.addEventListener('abort', onAbort, { once: true })
+    // Waited on from here: the thread keeps the process alive until the answer (unref'd again when idle).
+    worker.thread.ref()
     try {
       try {
         await worker.ready
@@ -264,6 +266,7 @@ export class ImportRunner {
       signal?.removeEventListener('abort', onAbort)
       // A worker that finished its job cleanly waits for the next one; at most one waits.
       if (!worker.dead && !worker.job) {
+        worker.thread.unref()
         if (this.idle) worker.kill()
         else this.idle = worker
       }

@@ -414,7 +414,7 @@ function emit(items: readonly Item[], blocks: BlockBudget, depth: number): void 
 
 /** The blocks of a .docx's main part (word/document.xml as text), and the limits it hit. */
 export function readDocumentXml(xml: string): { blocks: Block[]; warnings: string[] } {
-  const guard = new MarkupGuard()
+  const guard = new MarkupGuard('xml')
   const budget = new BlockBudget()
   emit(parseItems(xml, guard), budget, 0)
   return { blocks: budget.blocks, warnings: [...guard.warnings(), ...budget.warnings()] }

@@ -17,11 +17,15 @@ export class MarkupGuard {
   /** Why parsing stopped early, if it did. */
   stopped: keyof typeof MARKUP_WARNINGS | undefined
 
+  /** `xml`: WordprocessingML, read as a stream (a higher element limit than an HTML tree). */
+  constructor(private readonly kind: 'html' | 'xml' = 'html') {}
+
   open(): void {
     this.depth += 1
     this.elements += 1
+    const maxElements = this.kind === 'xml' ? MARKUP_LIMITS.maxXmlElements : MARKUP_LIMITS.maxElements
     if (this.depth > MARKUP_LIMITS.maxDepth) this.stopped ??= 'depth'
-    else if (this.elements > MARKUP_LIMITS.maxElements) this.stopped ??= 'elements'
+    else if (this.elements > maxElements) this.stopped ??= this.kind === 'xml' ? 'xmlElements' : 'elements'
   }
 
   close(): void {
