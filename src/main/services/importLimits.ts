@@ -104,6 +104,11 @@ export const PDF_LIMITS = {
   maxContentBytes: 16 * MB,
   /** Graphics-state saves (`q`) in all contents: pdfjs copies the state for each; a page has tens. */
   maxStateSaves: 100_000,
+  /**
+   * Saves not yet restored (`q` without `Q`), at the deepest: PDF viewers allow 28 levels; pdfjs's
+   * time grows with the square of the depth (5,000 levels: four seconds).
+   */
+  maxStateDepth: 1_000,
   /** Decoded size of an embedded font program: a full CJK font is about 20 MB. */
   maxFontStreamBytes: 64 * MB,
   /** Decoded size of all streams pdfjs may decode for text, together. */
@@ -117,6 +122,7 @@ export const PDF_MESSAGES = {
   bombTotal: `PDF 文件中的数据流解压后合计超过 ${formatBytes(PDF_LIMITS.maxTotalStreamBytes)}，可能已损坏或是恶意文件`,
   contentTotal: `PDF 页面内容解压后合计超过 ${formatBytes(PDF_LIMITS.maxContentBytes)}，远超年度报告，可能已损坏或是恶意文件`,
   stateSaves: `PDF 页面内容的绘图指令过多（超过 ${PDF_LIMITS.maxStateSaves / 10_000} 万次状态保存），可能已损坏或是恶意文件`,
+  stateDepth: `PDF 页面内容的绘图状态嵌套超过 ${PDF_LIMITS.maxStateDepth} 层，可能已损坏或是恶意文件`,
   nesting: `PDF 文件的结构嵌套超过 ${PDF_LIMITS.maxNesting} 层，可能已损坏或是恶意文件`,
   pages: (total: number) => `PDF 共 ${total} 页，只读取了前 ${PDF_LIMITS.maxPages} 页`,
   slow: (read: number, total: number) => `PDF 共 ${total} 页，${PDF_LIMITS.readBudgetMs / 1000} 秒内只读取了前 ${read} 页，其余页未读取`,

@@ -101,6 +101,11 @@ describe('PDF guard', () => {
     expect(() => checkPdfStructure(raw)).toThrow(PDF_MESSAGES.bomb(PDF_LIMITS.maxStreamBytes))
     const saves = pagePdf({ content: `${textContent(['x'])}\n${'q Q '.repeat(PDF_LIMITS.maxStateSaves + 1)}` })
     expect(() => checkPdfStructure(saves)).toThrow(PDF_MESSAGES.stateSaves)
+    // Saves never restored: pdfjs's time grows with the square of their depth.
+    const deep = pagePdf({ content: `${textContent(['x'])}\n${'q '.repeat(PDF_LIMITS.maxStateDepth + 1)}` })
+    expect(() => checkPdfStructure(deep)).toThrow(PDF_MESSAGES.stateDepth)
+    const balanced = pagePdf({ content: `${textContent(['x'])}\n${'q '.repeat(PDF_LIMITS.maxStateDepth)}${'Q '.repeat(PDF_LIMITS.maxStateDepth)}` })
+    expect(() => checkPdfStructure(balanced)).not.toThrow()
   })
 
   it('reads a page of 200,000 text items up to the per-page limit, cancelling pdfjs cleanly', async () => {
@@ -108,5 +113,15 @@ describe('PDF guard', () => {
     expect(value?.warnings).toEqual(expect.arrayContaining([PDF_MESSAGES.items([1])]))
     await new Promise((resolve) => setTimeout(resolve, 50))
     expect(strays).toEqual([])
+  })
+})
+
+describe('OLE header', () => {
+  it('refuses a .doc whose header claims more allocation sectors than the file holds, at once', async () => {
+    const bytes = Buffer.from(readFileSync(fixture('same-report/report.doc')))
+    bytes.writeInt32LE(100_000, 0x2c)
+    const started = performance.now()
+    await expect(readDocument({ bytes, name: '年报.doc' })).rejects.toThrow('无法读取该 Word 97-2003 文档')
+    expect(performance.now() - started).toBeLessThan(1000)
   })
 })
