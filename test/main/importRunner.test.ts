@@ -75,6 +75,14 @@ describe('import worker', () => {
     expect(error.message).toBe(WORKER_MESSAGES.memory('年报.txt', 1))
   })
 
+  it('stops a file that exhausts the worker’s heap (resourceLimits), and the next import works', async () => {
+    const importer = runner({ maxHeapMb: 96 })
+    const error = await stopped(importer.run({ kind: 'bytes', ...HOSTILE['docx-190mb-xml']!() }))
+    expect(error.reason).toBe('memory')
+    expect(error.message).toBe(WORKER_MESSAGES.memory('年报.docx', 96))
+    expect((await importer.run({ kind: 'text', text: '某某县人民政府2024年政府信息公开工作年度报告', name: '粘贴的文字' })).report.year).toBe(2024)
+  })
+
   it('stops at 取消 and starts afresh', async () => {
     const importer = runner()
     const controller = new AbortController()

@@ -108,9 +108,10 @@ class ImportWorker {
       })
       this.thread.on('error', (error: Error & { code?: string }) => {
         clearTimeout(timer)
+        // Out of heap (resourceLimits) is the memory ceiling; anything else is a crash.
         const memory = error.code === 'ERR_WORKER_OUT_OF_MEMORY'
         reject(new ImportWorkerError('start', WORKER_MESSAGES.start, error.stack))
-        this.stop(memory ? 'memory' : 'crashed', error.stack ?? error.message)
+        this.stop(memory ? 'memory' : 'crashed', error.stack ?? error.message, memory ? limits.maxHeapMb : undefined)
       })
       this.thread.on('exit', (code) => {
         clearTimeout(timer)
@@ -140,15 +141,15 @@ class ImportWorker {
     this.timers = [budget, sampler]
   }
 
-  /** Ends the current job with `reason` and terminates the thread. */
-  stop(reason: Exclude<ImportStopReason, 'start'>, detail?: string): void {
+  /** Ends the current job with `reason` and terminates the thread; `limitMb`: the memory ceiling that was hit. */
+  stop(reason: Exclude<ImportStopReason, 'start'>, detail?: string, limitMb = this.limits.maxRssGrowthMb): void {
     const job = this.finish()
     if (job) {
       const message =
         reason === 'timeout'
           ? WORKER_MESSAGES.timeout(job.name, this.limits.timeBudgetMs)
           : reason === 'memory'
-            ? WORKER_MESSAGES.memory(job.name, this.limits.maxRssGrowthMb)
+            ? WORKER_MESSAGES.memory(job.name, limitMb)
             : reason === 'cancelled'
               ? WORKER_MESSAGES.cancelled(job.name)
               : WORKER_MESSAGES.crashed(job.name)
