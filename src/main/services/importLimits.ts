@@ -109,8 +109,13 @@ export const PDF_LIMITS = {
    * time grows with the square of the depth (5,000 levels: four seconds).
    */
   maxStateDepth: 1_000,
-  /** Decoded size of an embedded font program: a full CJK font is about 20 MB. */
+  /** Decoded size of an embedded font program: a full CJK font (TrueType, OpenType) is about 20 MB. */
   maxFontStreamBytes: 64 * MB,
+  /**
+   * A Type 1 font program (FontFile, with /Length2): pdfjs reads it character by character, about a
+   * megabyte a second; the standard Type 1 fonts are 30–80 KB, and CJK fonts are never Type 1.
+   */
+  maxType1FontBytes: 1 * MB,
   /** Decoded size of all streams pdfjs may decode for text, together. */
   maxTotalStreamBytes: 256 * MB,
   /** Nesting of arrays and dictionaries: real files nest under 10; pdfjs's parser recurses. */

@@ -101,6 +101,12 @@ describe('PDF guard', () => {
     expect(() => checkPdfStructure(raw)).toThrow(PDF_MESSAGES.bomb(PDF_LIMITS.maxStreamBytes))
     const saves = pagePdf({ content: `${textContent(['x'])}\n${'q Q '.repeat(PDF_LIMITS.maxStateSaves + 1)}` })
     expect(() => checkPdfStructure(saves)).toThrow(PDF_MESSAGES.stateSaves)
+    // A Type 1 font past its own cap (pdfjs parses those a character at a time).
+    const type1 = pagePdf({
+      content: textContent(['x']),
+      extra: [{ body: '<< /Length1 100 /Length2 200 /Length3 0 /Filter /FlateDecode >>', stream: deflateSync(Buffer.alloc(PDF_LIMITS.maxType1FontBytes + 1, 0x20)) }]
+    })
+    expect(() => checkPdfStructure(type1)).toThrow(PDF_MESSAGES.bomb(PDF_LIMITS.maxType1FontBytes))
     // Saves never restored: pdfjs's time grows with the square of their depth.
     const deep = pagePdf({ content: `${textContent(['x'])}\n${'q '.repeat(PDF_LIMITS.maxStateDepth + 1)}` })
     expect(() => checkPdfStructure(deep)).toThrow(PDF_MESSAGES.stateDepth)

@@ -230,6 +230,11 @@ function isFont(dict: string): boolean {
   return /\/Length[123]\b|\/Subtype\s*\/(?:Type1C|CIDFontType0C|OpenType)\b/.test(dict)
 }
 
+/** A Type 1 font program (FontFile): its three lengths, cleartext, encrypted and trailer. */
+function isType1Font(dict: string): boolean {
+  return /\/Length2\b/.test(dict)
+}
+
 /** Structure rather than drawing: object and cross-reference streams, CMaps, colour profiles. */
 function isStructure(dict: string): boolean {
   return /\/Type\s*\/(?:ObjStm|XRef|CMap)\b|\/N\s+[134]\b/.test(dict)
@@ -375,7 +380,7 @@ export function checkPdfStructure(bytes: Uint8Array): void {
     previousEnd = dataEnd
     const filters = filtersOf(dict)
     if (!isSkipped(dict, filters)) {
-      cap = isFont(dict) ? PDF_LIMITS.maxFontStreamBytes : PDF_LIMITS.maxStreamBytes
+      cap = isType1Font(dict) ? PDF_LIMITS.maxType1FontBytes : isFont(dict) ? PDF_LIMITS.maxFontStreamBytes : PDF_LIMITS.maxStreamBytes
       let decoded
       try {
         // A stream without filters is its own decoded form.
