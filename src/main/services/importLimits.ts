@@ -119,7 +119,14 @@ export const PDF_LIMITS = {
   /** Decoded size of all streams pdfjs may decode for text, together. */
   maxTotalStreamBytes: 256 * MB,
   /** Nesting of arrays and dictionaries: real files nest under 10; pdfjs's parser recurses. */
-  maxNesting: 100
+  maxNesting: 100,
+  /**
+   * Objects left with a dictionary or array open, and redefinitions of an object number: a
+   * truncated file has one of the first, incremental saves a few hundred of the second. pdfjs
+   * re-parses each redefinition when it rebuilds a damaged cross-reference table.
+   */
+  maxUnterminatedObjects: 20,
+  maxDuplicateObjects: 2_000
 } as const
 
 export const PDF_MESSAGES = {
@@ -129,6 +136,7 @@ export const PDF_MESSAGES = {
   stateSaves: `PDF 页面内容的绘图指令过多（超过 ${PDF_LIMITS.maxStateSaves / 10_000} 万次状态保存），可能已损坏或是恶意文件`,
   stateDepth: `PDF 页面内容的绘图状态嵌套超过 ${PDF_LIMITS.maxStateDepth} 层，可能已损坏或是恶意文件`,
   nesting: `PDF 文件的结构嵌套超过 ${PDF_LIMITS.maxNesting} 层，可能已损坏或是恶意文件`,
+  structure: 'PDF 文件的结构严重损坏（大量未结束或重复定义的对象），无法读取',
   pages: (total: number) => `PDF 共 ${total} 页，只读取了前 ${PDF_LIMITS.maxPages} 页`,
   slow: (read: number, total: number) => `PDF 共 ${total} 页，${PDF_LIMITS.readBudgetMs / 1000} 秒内只读取了前 ${read} 页，其余页未读取`,
   items: (pages: readonly number[]) =>

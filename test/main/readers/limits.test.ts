@@ -114,6 +114,19 @@ describe('PDF guard', () => {
     expect(() => checkPdfStructure(balanced)).not.toThrow()
   })
 
+  it('refuses files of many unterminated or redefined objects, which pdfjs re-parses to the end of the file', () => {
+    const page = pagePdf({ content: textContent(['x']) }).toString('latin1')
+    const at = page.indexOf('xref')
+    const withObjects = (piece: (i: number) => string, count: number) =>
+      Buffer.from(page.slice(0, at) + Array.from({ length: count }, (_, i) => piece(i)).join('') + page.slice(at), 'latin1')
+    const unterminated = (i: number) => `${100 + i} 0 obj\n<< /Type /FontDescriptor /Flags 4\nendobj\n`
+    expect(() => checkPdfStructure(withObjects(unterminated, PDF_LIMITS.maxUnterminatedObjects))).not.toThrow()
+    expect(() => checkPdfStructure(withObjects(unterminated, PDF_LIMITS.maxUnterminatedObjects + 1))).toThrow(PDF_MESSAGES.structure)
+    const redefined = () => '30 0 obj\n<< /Type /Annot >>\nendobj\n'
+    expect(() => checkPdfStructure(withObjects(redefined, PDF_LIMITS.maxDuplicateObjects + 1))).not.toThrow()
+    expect(() => checkPdfStructure(withObjects(redefined, PDF_LIMITS.maxDuplicateObjects + 2))).toThrow(PDF_MESSAGES.structure)
+  })
+
   it('reads a page of 200,000 text items up to the per-page limit, cancelling pdfjs cleanly', async () => {
     const { value } = await read('pdf-text-items-storm')
     expect(value?.warnings).toEqual(expect.arrayContaining([PDF_MESSAGES.items([1])]))

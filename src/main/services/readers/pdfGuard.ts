@@ -26,6 +26,7 @@ const ascii = (text: string) => Array.from(text, (c) => c.charCodeAt(0))
 const STREAM = ascii('stream')
 const ENDSTREAM = Buffer.from('endstream', 'latin1')
 const OBJ = ascii('obj')
+const ENDOBJ = ascii('endobj')
 
 function matchesAt(bytes: Uint8Array, at: number, word: readonly number[]): boolean {
   for (let i = 0; i < word.length; i += 1) if (bytes[at + i] !== word[i]) return false
@@ -276,12 +277,51 @@ function decodeChain(data: Uint8Array, filters: readonly string[]): { bytes: Uin
   return { bytes, length: bytes.length }
 }
 
+/** “12 0” for the `12 0 obj` whose keyword starts at `at`, read backwards; undefined if not numbers. */
+function objectNumber(bytes: Uint8Array, at: number): string | undefined {
+  let i = at - 1
+  const number = (): string | undefined => {
+    while (i >= 0 && WHITE.has(bytes[i]!)) i -= 1
+    const end = i + 1
+    while (i >= 0 && bytes[i]! >= 0x30 && bytes[i]! <= 0x39 && end - i <= 10) i -= 1
+    return end - (i + 1) > 0 ? Buffer.from(bytes.subarray(i + 1, end)).toString('latin1') : undefined
+  }
+  const generation = number()
+  const object = generation === undefined ? undefined : number()
+  return object === undefined ? undefined : `${object} ${generation}`
+}
+
 /** Nesting depth of arrays and dictionaries, per object, outside strings, comments and streams. */
 class NestingCounter {
   private depth = 0
+  /** Objects that ended (at the next `obj`) with an array or dictionary still open. */
+  private unterminated = 0
+  /** Object definitions per “number generation”, to count redefinitions. */
+  private readonly definitions = new Map<string, number>()
+  private duplicates = 0
 
   reset(): void {
     this.depth = 0
+  }
+
+  /** The current object is over (its `endobj`, or the next object's `obj`): was all of it closed? */
+  private objectEnd(): void {
+    if (this.depth > 0 && ++this.unterminated > PDF_LIMITS.maxUnterminatedObjects) throw new FileError(PDF_MESSAGES.structure)
+    this.depth = 0
+  }
+
+  /**
+   * A new object starts at `at` (its `obj` keyword). pdfjs, rebuilding a damaged cross-reference
+   * table, parses every redefinition of an object number again, and an unterminated dictionary runs
+   * on to the end of the file: many of either make its time grow with the square of the file.
+   */
+  private objectAt(bytes: Uint8Array, at: number): void {
+    this.objectEnd()
+    const key = objectNumber(bytes, at)
+    if (key === undefined) return
+    const seen = this.definitions.get(key) ?? 0
+    this.definitions.set(key, seen + 1)
+    if (seen > 0 && ++this.duplicates > PDF_LIMITS.maxDuplicateObjects) throw new FileError(PDF_MESSAGES.structure)
   }
 
   /**
@@ -340,8 +380,15 @@ class NestingCounter {
       const before = i === 0 ? 0x20 : bytes[i - 1]!
       if ((WHITE.has(before) || DELIMITER.has(before)) && c === 0x6f && matchesAt(bytes, i, OBJ)) {
         // A new object: whatever the previous one left open is not its nesting.
+        this.objectAt(bytes, i)
         this.reset()
         i += 3
+        continue
+      }
+      if ((WHITE.has(before) || DELIMITER.has(before)) && c === 0x65 && matchesAt(bytes, i, ENDOBJ)) {
+        // An object ends: anything still open was never closed.
+        this.objectEnd()
+        i += ENDOBJ.length
         continue
       }
       if ((WHITE.has(before) || DELIMITER.has(before)) && c === 0x73 && onStream && matchesAt(bytes, i, STREAM)) {
