@@ -41,6 +41,9 @@ console.log(formatTiming(await measure('导出 export .docx', 40, () => buildDoc
 const { benchImport } = await import('./import')
 for (const line of await benchImport()) console.log(line)
 
+const { benchImportLargest } = await import('./importLargest')
+for (const line of await benchImportLargest()) console.log(line)
+
 const { benchLibrary } = await import('./library')
 for (const line of await benchLibrary()) console.log(line)
 

@@ -10,12 +10,17 @@ import { registerIpc } from './ipc/register'
 import { createRegistry } from './ipc/registry'
 import { installMenu } from './menu'
 import { createWindowPrinter } from './print'
+import { IMPORT_PROGRESS_CHANNEL } from '../shared/ipc/importProgress'
 import { MENU_COMMAND_CHANNEL } from '../shared/ipc/menuCommands'
+import { installLastResortHandlers } from './services/lastResort'
+import { ImportRunner } from './services/import/runner'
+// electron-vite bundles the worker as its own entry and gives its built path (see README, architecture).
+import importWorkerPath from './services/import/worker?modulePath'
 import { ReportLibrary } from './services/library/index'
 import { PathTokens } from './services/pathTokens'
 import { SettingsStore } from './services/settings'
 import { tidyLibraryOnStart } from './services/startup'
-import { createUrlPolicy } from './urlPolicy'
+import { createUrlPolicy, trustedDevUrl } from './urlPolicy'
 import { createMainWindow, hardenSession } from './window'
 
 // Built layout: out/main/index.js next to out/preload/ and out/renderer/.
@@ -23,6 +28,8 @@ const PRELOAD = join(import.meta.dirname, '../preload/index.cjs')
 const RENDERER_INDEX = join(import.meta.dirname, '../renderer/index.html')
 
 function start(): void {
+  // Nothing the app does should reach these; if something does, it is logged and the app keeps running.
+  installLastResortHandlers((line) => console.error(line))
   // Must precede `ready`: every renderer, including any created later, is sandboxed.
   app.enableSandbox()
 
@@ -33,7 +40,8 @@ function start(): void {
   }
 
   const isDev = !app.isPackaged
-  const devUrl = isDev ? process.env.ELECTRON_RENDERER_URL : undefined
+  // The dev server only in development, and only on this machine (see urlPolicy).
+  const devUrl = isDev ? trustedDevUrl(process.env.ELECTRON_RENDERER_URL) : undefined
   const urlPolicy = createUrlPolicy({ devUrl, rendererIndex: RENDERER_INDEX })
   const appInfo = { name: app.getName(), version: app.getVersion(), platform: process.platform }
   let mainWindow: BrowserWindow | undefined
@@ -60,6 +68,8 @@ function start(): void {
     const library = new ReportLibrary(libraryDir, { backupIntervalMs: 60_000 })
     const settings = new SettingsStore(libraryDir)
     void tidyLibraryOnStart(library, settings).then(({ problems }) => problems.forEach((p) => console.warn(`[library] ${p}`)))
+    const importer = new ImportRunner({ entry: importWorkerPath })
+    app.on('will-quit', () => void importer.dispose())
     const handlers = createHandlers({
       appInfo,
       library,
@@ -67,7 +77,9 @@ function start(): void {
       dialogs: createElectronDialogs({ getWindow: () => mainWindow, exportFolder: () => app.getPath('documents') }),
       shell: electronShell,
       tokens: new PathTokens(),
-      printer: createWindowPrinter(() => mainWindow)
+      printer: createWindowPrinter(() => mainWindow),
+      importer,
+      onImportProgress: (progress) => mainWindow?.webContents.send(IMPORT_PROGRESS_CHANNEL, progress)
     })
     registerIpc(createRegistry(handlers), { isTrustedSender: (url) => urlPolicy.isAppUrl(url) })
     installMenu({
@@ -85,6 +97,8 @@ function start(): void {
         })
     })
     openWindow()
+    // The first import then starts at once instead of waiting for the worker to load its readers.
+    importer.warm()
     // macOS: clicking the dock icon with no window open brings one back.
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) openWindow()

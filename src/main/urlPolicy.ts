@@ -9,8 +9,28 @@ export interface UrlPolicy {
   isAppUrl(url: string): boolean
 }
 
+/** Host names of this machine: the only place a dev server is trusted. */
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
+
+/**
+ * The dev server URL (ELECTRON_RENDERER_URL under `electron-vite dev`) if it is an http(s) URL on
+ * this machine; anything else — another host, another scheme, garbage — is not trusted, and the
+ * app loads its built page instead.
+ */
+export function trustedDevUrl(url: string | undefined): string | undefined {
+  if (!url) return undefined
+  try {
+    const parsed = new URL(url)
+    const local = (parsed.protocol === 'http:' || parsed.protocol === 'https:') && LOOPBACK_HOSTS.has(parsed.hostname)
+    return local && !parsed.username && !parsed.password ? url : undefined
+  } catch {
+    return undefined
+  }
+}
+
 export function createUrlPolicy(options: { devUrl?: string; rendererIndex: string }): UrlPolicy {
-  const devOrigin = options.devUrl ? new URL(options.devUrl).origin : undefined
+  const devUrl = trustedDevUrl(options.devUrl)
+  const devOrigin = devUrl ? new URL(devUrl).origin : undefined
   // The packaged page, compared without query or hash (a hash router would add one).
   const indexUrl = pathToFileURL(options.rendererIndex).href
 

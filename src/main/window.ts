@@ -4,7 +4,7 @@
  */
 import { BrowserWindow, type Session } from 'electron'
 import { CONTENT_SECURITY_POLICY } from './csp'
-import type { UrlPolicy } from './urlPolicy'
+import { trustedDevUrl, type UrlPolicy } from './urlPolicy'
 
 export interface MainWindowOptions {
   title: string
@@ -45,12 +45,19 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   const contents = win.webContents
   // No pop-ups: links meant for a browser get their own IPC route when one is needed.
   contents.setWindowOpenHandler(() => ({ action: 'deny' }))
-  contents.on('will-navigate', (event, url) => {
+  // Navigation away from the app's page is refused however it starts: the main frame, any
+  // subframe, or a server redirect of a navigation under way.
+  const denyForeign = (event: { preventDefault(): void }, url: string) => {
     if (!options.urlPolicy.isAppUrl(url)) event.preventDefault()
-  })
+  }
+  contents.on('will-navigate', denyForeign)
+  contents.on('will-frame-navigate', (event) => denyForeign(event, event.url))
+  contents.on('will-redirect', (event) => denyForeign(event, event.url))
   contents.on('will-attach-webview', (event) => event.preventDefault())
 
-  if (options.devUrl) void win.loadURL(options.devUrl)
+  // The dev server only when it is on this machine (trustedDevUrl); otherwise the built page.
+  const devUrl = trustedDevUrl(options.devUrl)
+  if (devUrl) void win.loadURL(devUrl)
   else void win.loadFile(options.rendererIndex)
   return win
 }

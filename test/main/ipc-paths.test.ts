@@ -44,6 +44,14 @@ describe('no route answers with a path', () => {
     await refused(api.import.importBytes({ name: 'dropped.docx', bytes: Buffer.from('not a report at all').toString('base64') }))
     await refused(api.import.importImages({ files: [{ name: '1.jpg', bytes: 'AAAA' }, { name: '2.txt', bytes: 'AAAA' }] }))
     await ok(api.import.importText({ text: '某某县人民政府2024年政府信息公开工作年度报告\n一、总体情况\n本年度……' }))
+    // An import cancelled while the worker reads it: named by its bare name only.
+    const reports = main.progress.length
+    main.dialogs.answerNext('import', join(incoming, 'report.docx'))
+    const pending = api.import.chooseFile()
+    while (main.progress.length === reports) await new Promise((resolve) => setTimeout(resolve, 5))
+    expect(await ok(api.import.cancel())).toBe(true)
+    expect((await refused(pending)).message).toBe('已取消导入：report.docx')
+    expect(await ok(api.import.cancel())).toBe(false)
 
     // The library, every route.
     await ok(api.library.save({ report: { ...preview.report, values: {} } }))

@@ -92,6 +92,7 @@ const BAD_PAYLOADS: Record<string, [string, unknown][]> = {
     ['empty text', { text: '' }],
     ['text longer than a report could be', { text: '字'.repeat(2_000_001) }]
   ],
+  'import:cancel': [['a file to cancel', { name: 'report.docx' }]],
   'import:accept': [
     ['no report', {}],
     ['replace as text', { report: REPORT, replace: 'yes' }]

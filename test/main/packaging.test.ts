@@ -8,6 +8,7 @@ const builder = read('electron-builder.json') as {
   asarUnpack: string[]
   win: { target: { target: string; arch: string[] }[] }
   linux: { target: { target: string; arch: string[] }[] }
+  electronFuses: Record<string, boolean>
 }
 const pkg = read('package.json') as { scripts: Record<string, string>; dependencies: Record<string, string> }
 
@@ -20,6 +21,17 @@ describe('packaging', () => {
       { target: 'deb', arch: ['x64', 'arm64'] }
     ])
     expect(builder.files).toContain('out/**/*')
+  })
+
+  it('burns the fuses that keep the packaged app from being run as Node or loaded from outside its archive', () => {
+    expect(builder.electronFuses).toEqual({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true
+    })
   })
 
   it('keeps packaging out of install and test, since it downloads Electron', () => {

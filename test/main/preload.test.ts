@@ -4,6 +4,7 @@ import { registerIpc } from '../../src/main/ipc/register'
 import { createRegistry } from '../../src/main/ipc/registry'
 import { BRIDGE_FAILURE, type Api } from '../../src/shared/ipc/api'
 import { ROUTE_NAMES } from '../../src/shared/ipc/contract'
+import { IMPORT_PROGRESS_CHANNEL, type ImportEvents } from '../../src/shared/ipc/importProgress'
 import { MENU_COMMAND_CHANNEL, type MenuEvents } from '../../src/shared/ipc/menuCommands'
 import { contextBridge, ipcMain, ipcRenderer, resetElectronMock } from '../support/electron-mock'
 import { idleHandlerDeps } from '../support/testMain'
@@ -30,8 +31,24 @@ describe('preload', () => {
     api = contextBridge.exposed.get('api') as Api
   })
 
-  it('exposes window.api and window.menuEvents, and nothing else', () => {
-    expect([...contextBridge.exposed.keys()]).toEqual(['api', 'menuEvents'])
+  it('exposes window.api, window.menuEvents and window.importEvents, and nothing else', () => {
+    expect([...contextBridge.exposed.keys()]).toEqual(['api', 'menuEvents', 'importEvents'])
+  })
+
+  it('relays well-formed import progress to the page as a copy, nothing else, until unsubscribed', () => {
+    const events = contextBridge.exposed.get('importEvents') as ImportEvents
+    const received: unknown[] = []
+    const stop = events.onProgress((progress) => received.push(progress))
+    const page = { stage: 'page', fileName: '年报.pdf', page: 2, pages: 9 }
+    ipcRenderer.emitFromMain(IMPORT_PROGRESS_CHANNEL, page)
+    ipcRenderer.emitFromMain(IMPORT_PROGRESS_CHANNEL, { stage: 'page', fileName: '年报.pdf', page: 0, pages: 9 })
+    ipcRenderer.emitFromMain(IMPORT_PROGRESS_CHANNEL, { stage: 'reading', fileName: '年报.pdf', path: '/home/officer/年报.pdf' })
+    ipcRenderer.emitFromMain(IMPORT_PROGRESS_CHANNEL, 'reading')
+    ipcRenderer.emitFromMain(IMPORT_PROGRESS_CHANNEL, { stage: 'recognising', fileName: '年报.pdf' })
+    expect(received).toEqual([page, { stage: 'recognising', fileName: '年报.pdf' }])
+    expect(received[0]).not.toBe(page)
+    stop()
+    expect(ipcRenderer.listenerCount(IMPORT_PROGRESS_CHANNEL)).toBe(0)
   })
 
   it('relays known menu commands to the page, nothing else, until unsubscribed', () => {

@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { CONTENT_SECURITY_POLICY } from '../../src/main/csp'
-import { createUrlPolicy } from '../../src/main/urlPolicy'
+import { createUrlPolicy, trustedDevUrl } from '../../src/main/urlPolicy'
 import { createMainWindow, hardenSession } from '../../src/main/window'
 import { BrowserWindow, MockEvent, resetElectronMock, session } from '../support/electron-mock'
 
@@ -67,6 +67,35 @@ describe('main window', () => {
     expect(win.webContents.navigate('file:///opt/app/out/renderer/other.html').prevented).toBe(true)
   })
 
+  it('refuses frame navigations and redirects away from the app as it refuses navigations', () => {
+    for (const devUrl of [DEV_URL, undefined]) {
+      const win = openWindow(devUrl)
+      const app = devUrl ? `${DEV_URL}index.html` : pathToFileURL(INDEX).href
+      for (const event of ['will-frame-navigate', 'will-redirect']) {
+        for (const [url, allowed] of [
+          ['https://evil.example/phish', false],
+          ['file:///etc/passwd', false],
+          ['http://localhost:6666/', false],
+          [app, true]
+        ] as const) {
+          const details = Object.assign(new MockEvent(), { url, isMainFrame: false })
+          expect(win.webContents.emit(event, details, url), event).toBe(1)
+          expect(details.defaultPrevented, `${event} ${url}`).toBe(!allowed)
+        }
+      }
+    }
+  })
+
+  it('loads a dev server only on this machine, and the built page otherwise', () => {
+    expect(openWindow('http://127.0.0.1:5173/').loaded).toEqual({ url: 'http://127.0.0.1:5173/' })
+    expect(openWindow('http://[::1]:5173/').loaded).toEqual({ url: 'http://[::1]:5173/' })
+    for (const untrusted of ['http://evil.example:5173/', 'http://192.168.1.20:5173/', 'file:///tmp/index.html', 'http://user:pw@localhost:5173/', 'not a url']) {
+      const win = openWindow(untrusted)
+      expect(win.loaded, untrusted).toEqual({ file: INDEX })
+      expect(win.webContents.navigate(untrusted).prevented, untrusted).toBe(true)
+    }
+  })
+
   it('prevents attaching webviews', () => {
     const event = new MockEvent()
     openWindow().webContents.emit('will-attach-webview', event)
@@ -98,6 +127,18 @@ describe('session hardening', () => {
 })
 
 describe('URL policy', () => {
+  it('trusts a dev server URL only on localhost over http(s)', () => {
+    expect(trustedDevUrl('http://localhost:5173/')).toBe('http://localhost:5173/')
+    expect(trustedDevUrl('https://127.0.0.1:5173/')).toBe('https://127.0.0.1:5173/')
+    for (const url of [undefined, '', 'http://example.com:5173/', 'http://localhost.evil.example/', 'ftp://localhost/', 'http://10.0.0.2:5173/', 'nonsense']) {
+      expect(trustedDevUrl(url), String(url)).toBeUndefined()
+    }
+    // A remote dev URL given anyway is not trusted: only the built page is.
+    const policy = createUrlPolicy({ devUrl: 'http://evil.example:5173/', rendererIndex: INDEX })
+    expect(policy.isAppUrl('http://evil.example:5173/')).toBe(false)
+    expect(policy.isAppUrl(pathToFileURL(INDEX).href)).toBe(true)
+  })
+
   it('in dev, trusts the dev server origin only', () => {
     const policy = createUrlPolicy({ devUrl: DEV_URL, rendererIndex: INDEX })
     expect(policy.isAppUrl('http://localhost:5173/src/main.ts')).toBe(true)

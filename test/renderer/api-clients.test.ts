@@ -49,6 +49,7 @@ const CALLS: [string, () => Promise<unknown>, RouteName, unknown][] = [
   ['import.chooseFile', () => importClient.chooseFile(), 'import:chooseFile', undefined],
   ['import.importBytes', () => importClient.importBytes('报告.docx', new Uint8Array([80, 75, 3, 4])), 'import:importBytes', { name: '报告.docx', bytes: 'UEsDBA==' }],
   ['import.importText', () => importClient.importText('一、总体情况'), 'import:importText', { text: '一、总体情况' }],
+  ['import.cancel', () => importClient.cancel(), 'import:cancel', undefined],
   ['import.accept', () => importClient.accept(REPORT), 'import:accept', { report: REPORT }],
   ['import.accept (replace)', () => importClient.accept(REPORT, { replace: true }), 'import:accept', { report: REPORT, replace: true }],
   ['export.exportDocx', () => exportClient.exportDocx(REPORT, OPTIONS), 'export:docx', { report: REPORT, options: OPTIONS }],
@@ -95,6 +96,23 @@ describe('renderer clients', () => {
     const reference = btoa(Array.from(bytes, (b) => String.fromCharCode(b)).join(''))
     expect(bytesToBase64(bytes)).toBe(reference)
     expect(bytesToBase64(new Uint8Array())).toBe('')
+  })
+
+  it('hears import progress through window.importEvents, and none outside the app', () => {
+    const received: unknown[] = []
+    const stopNothing = importClient.onProgress((p) => received.push(p))
+    expect(() => stopNothing()).not.toThrow()
+    const listeners = new Set<(p: unknown) => void>()
+    Object.assign(window, { importEvents: { onProgress: (l: (p: unknown) => void) => (listeners.add(l), () => void listeners.delete(l)) } })
+    try {
+      const stop = importClient.onProgress((p) => received.push(p))
+      for (const listener of listeners) listener({ stage: 'reading', fileName: '年报.pdf' })
+      stop()
+      expect(listeners.size).toBe(0)
+      expect(received).toEqual([{ stage: 'reading', fileName: '年报.pdf' }])
+    } finally {
+      Reflect.deleteProperty(window, 'importEvents')
+    }
   })
 
   it('says clearly when the page runs outside the app', async () => {

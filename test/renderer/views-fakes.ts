@@ -131,6 +131,8 @@ export function fakeImport(preview: ImportPreview): Fake<ImportClient> {
     importBytes: vi.fn(async () => preview),
     importImages: vi.fn(async () => preview),
     importText: vi.fn(async () => preview),
+    cancel: vi.fn(async () => false),
+    onProgress: vi.fn(() => () => undefined),
     accept: vi.fn(async (report: Report) => report)
   }
 }

@@ -10,6 +10,9 @@ import { createHandlers, type HandlerDeps } from '../../src/main/ipc/handlers/in
 import { createRegistry, type Handlers, type Registry } from '../../src/main/ipc/registry'
 import type { Dialogs, Printer, Shell } from '../../src/main/services/desktop'
 import { createFontChecker } from '../../src/main/services/fonts'
+import { ImportRunner, type ImportRunnerOptions } from '../../src/main/services/import/runner'
+import { SOURCE_WORKER_ENTRY } from '../../src/main/services/import/sourceEntry'
+import type { ImportProgress } from '../../src/shared/ipc/importProgress'
 import { ReportLibrary } from '../../src/main/services/library/index'
 import { PathTokens } from '../../src/main/services/pathTokens'
 import { SettingsStore } from '../../src/main/services/settings'
@@ -94,15 +97,32 @@ export interface TestMain {
   /** The folders the font check looks in: none by default (no official font installed). */
   fontFolders: string[]
   tokens: PathTokens
+  /** The import worker's runner (worker.ts through tsx). */
+  importer: ImportRunner
+  /** Every import progress report main sent, in order. */
+  progress: ImportProgress[]
   handlers: Handlers
   registry: Registry
   /** `window.api` as the renderer sees it, over the registry (payloads cross as JSON copies). */
   api: Api
-  /** Removes the temp folder. */
+  /** Stops the import worker and removes the temp folder. */
   dispose(): Promise<void>
 }
 
-export async function createTestMain(options: { logError?: (route: string, error: unknown) => void } = {}): Promise<TestMain> {
+export interface TestMainOptions {
+  logError?: (route: string, error: unknown) => void
+  /** Overrides of the import worker's budgets (a tiny time budget to see an overrun). */
+  importer?: Partial<Omit<ImportRunnerOptions, 'entry'>>
+  /** Also called with each progress report (the browser harness forwards them to the page). */
+  onImportProgress?: (progress: ImportProgress) => void
+}
+
+/** An import runner on the worker's source, as tests and the CLI run it. */
+export function testImporter(options: Partial<Omit<ImportRunnerOptions, 'entry'>> = {}): ImportRunner {
+  return new ImportRunner({ entry: SOURCE_WORKER_ENTRY, ...options })
+}
+
+export async function createTestMain(options: TestMainOptions = {}): Promise<TestMain> {
   const dir = await mkdtemp(join(tmpdir(), 'nianbao-main-'))
   const libraryDir = join(dir, 'library')
   const exportDir = join(dir, 'exports')
@@ -115,7 +135,14 @@ export async function createTestMain(options: { logError?: (route: string, error
   const printer = new FakePrinter()
   const fontFolders: string[] = []
   const fonts = createFontChecker(() => fontFolders)
-  const handlers = createHandlers({ appInfo: TEST_APP_INFO, library, settings, dialogs, shell, tokens, printer, fonts })
+  
+  const importer = testImporter(options.importer)
+  const progress: ImportProgress[] = []
+  const onImportProgress = (report: ImportProgress) => {
+    progress.push(report)
+    options.onImportProgress?.(report)
+  }
+  const handlers = createHandlers({ appInfo: TEST_APP_INFO, library, settings, dialogs, shell, tokens, printer, fonts, importer, onImportProgress })
   const registry = createRegistry(handlers, options)
   return {
     dir,
@@ -128,10 +155,15 @@ export async function createTestMain(options: { logError?: (route: string, error
     printer,
     fontFolders,
     tokens,
+    importer,
+    progress,
     handlers,
     registry,
     api: buildApi((channel, input) => registry.dispatch(channel, input)),
-    dispose: () => rm(dir, { recursive: true, force: true })
+    dispose: async () => {
+      await importer.dispose()
+      await rm(dir, { recursive: true, force: true })
+    }
   }
 }
 
@@ -146,7 +178,9 @@ export function idleHandlerDeps(appInfo: AppInfo = TEST_APP_INFO): HandlerDeps {
     settings: new SettingsStore(join(tmpdir(), 'nianbao-idle-library-never-written')),
     dialogs: new FakeDialogs(),
     shell: new FakeShell(),
-    tokens: new PathTokens()
+    tokens: new PathTokens(),
+    // Started only if a test imports something.
+    importer: testImporter()
   }
 }
 

@@ -1,15 +1,19 @@
+import { basename } from 'node:path'
 import type { Command } from 'commander'
 import { cellDef, CELLS, describeCell, LABEL_SEPARATOR } from '../../core/report/cells'
 import { formatValue } from '../../core/report/tsv'
 import { countValues } from '../../core/import/certainty'
 import { OCR_REASON_TEXT } from '../../core/import/ocr/review'
-import { recognizeReport } from '../../core/import/recognizeReport'
 import type { ImportedValue, ParsedReport, ValueSource } from '../../core/import/types'
 import { readBoundedFile } from '../../main/services/files'
-import { MAX_DOCUMENT_BYTES, readDocumentFile, readPastedText } from '../../main/services/readers/index'
-import { readScanFiles, type ScanOptions } from '../../main/services/readers/scan'
+import type { ImportSource, ImportStage } from '../../main/services/import/runner'
+import { MAX_DOCUMENT_BYTES } from '../../main/services/readers/index'
+import { cliImporter } from '../importer'
 import type { CliContext, CliIo } from '../io'
 import { saveReport } from '../reportFiles'
+
+/** The text of `import -` in reports and messages. */
+const PASTED = '粘贴的文字'
 
 interface ImportOptions {
   output?: string
@@ -27,10 +31,18 @@ export function registerImport(program: Command, { io }: CliContext): void {
     .option('--force', '覆盖已存在的输出文件')
     .action(async (files: string[], options: ImportOptions) => {
       const file = files[0]!
-      const scan = { onProgress: progressTo(io) }
-      const read =
-        file === '-' ? readPastedText(await readStdin()) : files.length > 1 ? await readFiles(files, scan) : await readDocumentFile(file, scan)
-      const parsed = recognizeReport(read, { source: file === '-' ? '粘贴的文字' : files.join('、') })
+      const source: ImportSource =
+        file === '-'
+          ? { kind: 'text', text: await readStdin(), name: PASTED }
+          : files.length > 1
+            ? { kind: 'images', files: await readFiles(files), name: files.map((f) => basename(f)).join('、') }
+            : { kind: 'file', path: file, name: basename(file) }
+      // The same worker, budget and memory ceiling as the app: a file that would hang or exhaust
+      // memory ends as one Chinese sentence.
+      const parsed = await cliImporter().run(source, {
+        recognizeSource: file === '-' ? PASTED : files.join('、'),
+        onProgress: progressTo(io)
+      })
       if (options.output !== undefined) {
         await saveReport(options.output, parsed.report, { overwrite: options.force === true })
       }
@@ -40,21 +52,23 @@ export function registerImport(program: Command, { io }: CliContext): void {
 }
 
 /** OCR of scans takes seconds per page: say where it is, on stderr (stdout stays the result). */
-function progressTo(io: CliIo): ScanOptions['onProgress'] {
-  return ({ page, pages, done }) => {
+/** OCR is the slow stage (seconds a page): its progress goes to stderr. */
+function progressTo(io: CliIo): (stage: ImportStage) => void {
+  return (stage) => {
+    if (stage.stage !== 'ocr') return
+    const { page, pages, done } = stage
     io.err(done < pages ? `正在识别第 ${page} 页（共 ${pages} 页）…\n` : `已识别 ${pages} 页\n`)
   }
 }
 
-/** Several image files: the pages of one scanned report, in name order. */
-async function readFiles(paths: readonly string[], options: ScanOptions) {
-  const files = await Promise.all(
+/** Several image files: the pages of one scan, read here and handed to the worker in name order. */
+async function readFiles(paths: readonly string[]) {
+  return Promise.all(
     paths.map(async (path) => {
       const bytes = await readBoundedFile(path, MAX_DOCUMENT_BYTES)
       return { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), name: path }
     })
   )
-  return readScanFiles(files, options)
 }
 
 async function readStdin(): Promise<string> {

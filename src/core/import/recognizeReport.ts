@@ -6,7 +6,7 @@
 import { SECTION_IDS, type SectionId } from '../report/sections'
 import { createReport, type Report } from '../report/report'
 import { importedFacts } from '../report/importedFacts'
-import { SPLIT_STEP_BUDGET } from './limits'
+import { capBlocks, SPLIT_STEP_BUDGET } from './limits'
 import { normalizeBlocks } from './normalize/index'
 import { unflattenPage } from './recognize/dump/index'
 import { readTranscription } from './recognize/transcription'
@@ -32,7 +32,9 @@ export interface RecognizeOptions {
 const UNKNOWN_UNIT = '（未识别单位）'
 
 export function recognizeReport(read: Pick<ReadResult, 'blocks' | 'warnings'>, options: RecognizeOptions = {}): ParsedReport {
-  const normalized = normalizeBlocks(read.blocks)
+  // The readers already keep within these caps; blocks handed in directly are held to them here.
+  const capped = capBlocks(read.blocks)
+  const normalized = normalizeBlocks(capped.blocks)
   const budget = new StepBudget(SPLIT_STEP_BUDGET)
   // Markdown and OCR transcriptions: pipe tables, heading marks, placeholder headers, look-alikes.
   const transcribed = readTranscription(normalized.blocks)
@@ -42,7 +44,7 @@ export function recognizeReport(read: Pick<ReadResult, 'blocks' | 'warnings'>, o
   const missing: string[] = []
   const notices: Notice[] = []
   const say = (group: NoticeGroup, texts: readonly string[]) => notices.push(...texts.map((text) => ({ group, text })))
-  say('file', read.warnings)
+  say('file', [...new Set([...read.warnings, ...capped.warnings])])
   say('text', normalized.repairs)
   say('layout', [...transcribed.notices, ...page.notices])
 

@@ -3,7 +3,7 @@
  * them fail (full disk, read-only folder, a process killed half-way) without touching the real disk's
  * permissions — tests run as root, where chmod does not block writes.
  */
-import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
+import { mkdir, open, readdir, readFile, rename, rm, stat, utimes } from 'node:fs/promises'
 
 export interface WritableFile {
   writeFile(data: string | Uint8Array): Promise<void>
@@ -29,6 +29,8 @@ export interface LibraryFs {
   rm(path: string, options?: { recursive?: boolean }): Promise<void>
   /** Flushes a folder's entries (the rename) to disk, where the platform can. */
   syncDir(path: string): Promise<void>
+  /** Sets a file's modification time to now (a lock's heartbeat). */
+  touch(path: string): Promise<void>
 }
 
 /** Codes by which a platform says it cannot fsync a folder (Windows cannot open one). */
@@ -51,6 +53,10 @@ export const nodeFs: LibraryFs = {
   open: (path, flags) => open(path, flags),
   rename: (from, to) => rename(from, to),
   rm: (path, options) => rm(path, { force: true, recursive: options?.recursive ?? false }),
+  touch: async (path) => {
+    const now = new Date()
+    await utimes(path, now, now)
+  },
   async syncDir(path) {
     let handle
     try {

@@ -142,6 +142,11 @@ export const contract = {
     output: importPreviewSchema
   }),
   /**
+   * Stops the import in flight (its route answers REJECTED “已取消导入：…”); false when none was
+   * running. Progress of an import arrives on IMPORT_PROGRESS_CHANNEL (importProgress.ts).
+   */
+  'import:cancel': route({ input: z.undefined(), output: z.boolean() }),
+  /**
    * Stores the reviewed report. An existing unit and year is refused with a Chinese message unless
    * `replace` is set — the officer confirmed; the report it replaces is backed up first.
    */

@@ -42,8 +42,16 @@ export function bridgeScript(routes: readonly string[] = ROUTE_NAMES): string {
   }
   for (const group of Object.values(api)) Object.freeze(group);
   Object.defineProperty(window, 'api', { value: Object.freeze(api), enumerable: true });
+  // Import progress, as the preload's window.importEvents gives it; the harness emits through ${PROGRESS}.
+  const listeners = new Set();
+  const importEvents = { onProgress: (listener) => (listeners.add(listener), () => void listeners.delete(listener)) };
+  Object.defineProperty(window, 'importEvents', { value: Object.freeze(importEvents), enumerable: true });
+  Object.defineProperty(window, ${JSON.stringify(PROGRESS)}, { value: (progress) => listeners.forEach((l) => l(progress)) });
 })();`
 }
+
+/** The page function the harness calls with each import progress report. */
+export const PROGRESS = '__importProgress'
 
 /** Bridges every page of the context to `registry`; calls are logged into `calls`. */
 export async function bridgeApi(context: BrowserContext, registry: Registry, calls: IpcCall[]): Promise<void> {

@@ -23,7 +23,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import type { Api } from '../../../src/shared/ipc/api'
 import type { ReportLibrary } from '../../../src/main/services/library/index'
 import { createTestMain, type DialogKind, type FakeDialogs, type FakeShell, type TestMain } from '../../support/testMain'
-import { bridgeApi, type IpcCall } from './bridge'
+import { bridgeApi, PROGRESS, type IpcCall } from './bridge'
 import { serveStatic, type StaticServer } from './server'
 
 const REPO = new URL('../../../', import.meta.url).pathname
@@ -98,7 +98,12 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
     throw new Error(`No built renderer in ${RENDERER_DIR}: run \`npm run build\` first (\`npm test\` does).`)
   }
-  const main = await createTestMain()
+  // Progress reports go to the page once it exists, as main sends them to the window.
+  let progressTarget: Page | undefined
+  const main = await createTestMain({
+    onImportProgress: (progress) =>
+      void progressTarget?.evaluate(`window.${PROGRESS}(${JSON.stringify(progress)})`).catch(() => undefined)
+  })
   const cleanups: (() => Promise<unknown>)[] = [() => main.dispose()]
   const close = async (): Promise<void> => {
     // Reverse order: the browser before the server before the folders.
@@ -124,6 +129,7 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
     const calls: IpcCall[] = []
     await bridgeApi(context, main.registry, calls)
     const page = context.pages()[0] ?? (await context.newPage())
+    progressTarget = page
     const consoleErrors: string[] = []
     const pageErrors: string[] = []
     page.on('console', (message) => {

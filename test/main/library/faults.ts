@@ -5,7 +5,7 @@
  */
 import { nodeFs, type FileInfo, type LibraryFs, type WritableFile } from '../../../src/main/services/library'
 
-export type Op = 'readFile' | 'stat' | 'readdir' | 'mkdir' | 'open' | 'write' | 'sync' | 'close' | 'rename' | 'rm' | 'syncDir'
+export type Op = 'readFile' | 'stat' | 'readdir' | 'mkdir' | 'open' | 'write' | 'sync' | 'close' | 'rename' | 'rm' | 'syncDir' | 'touch'
 
 export interface Call {
   op: Op
@@ -79,6 +79,10 @@ export class FaultyFs implements LibraryFs {
   async syncDir(path: string): Promise<void> {
     this.check('syncDir', path)
     return nodeFs.syncDir(path)
+  }
+  async touch(path: string): Promise<void> {
+    this.check('touch', path)
+    return nodeFs.touch(path)
   }
 }
 

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { htmlToBlocks } from '../../../src/main/services/readers/htmlBlocks'
 import { layoutPages, type PositionedText } from '../../../src/main/services/readers/pdfLayout'
 import { readPastedText } from '../../../src/main/services/readers'
+import { TEXT_LIMITS, TEXT_LIMIT_WARNINGS } from '../../../src/core/import/limits'
 
 function timed<T>(f: () => T): { value: T; ms: number } {
   const started = performance.now()
@@ -47,10 +48,12 @@ describe('bounds', () => {
     expect(ms).toBeLessThan(5000)
   })
 
-  it('reads 100,000 pasted lines linearly', () => {
+  it('reads 100,000 pasted lines linearly, keeping the first 20,000 blocks and saying so', () => {
     const text = Array.from({ length: 100_000 }, (_, i) => (i % 2 ? `行${i}\t${i}` : `段落${i}`)).join('\n')
     const { value, ms } = timed(() => readPastedText(text))
-    expect(value.blocks).toHaveLength(100_000)
+    expect(value.blocks).toHaveLength(TEXT_LIMITS.maxBlocks)
+    expect(value.blocks.at(-1)).toEqual({ kind: 'table', rows: [[{ text: '行19999', rowSpan: 1, colSpan: 1 }, { text: '19999', rowSpan: 1, colSpan: 1 }]] })
+    expect(value.warnings).toEqual([TEXT_LIMIT_WARNINGS.blocks])
     expect(ms).toBeLessThan(3000)
   })
 })

@@ -96,9 +96,13 @@ export function isLevel2Han(ch: string): boolean {
 }
 
 /** Strict decoding: undefined instead of U+FFFD when the bytes are not valid in that encoding. */
+/** One strict decoder per encoding: building one per call cost more than the decoding (repair tries thousands). */
+const strictDecoders: Partial<Record<'gb18030' | 'utf-8', InstanceType<typeof TextDecoder>>> = {}
+
 export function decodeStrict(bytes: readonly number[], encoding: 'gb18030' | 'utf-8'): string | undefined {
+  const decoder = (strictDecoders[encoding] ??= new TextDecoder(encoding, { fatal: true }))
   try {
-    return new TextDecoder(encoding, { fatal: true }).decode(new Uint8Array(bytes))
+    return decoder.decode(new Uint8Array(bytes))
   } catch {
     return undefined
   }

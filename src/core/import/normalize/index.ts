@@ -10,8 +10,9 @@
  * Every change is listed in `repairs` for the officer. Figures are never altered: digits only
  * change width, and no rule can join two numbers.
  */
+import { NORMALIZE_LIMITS } from '../limits'
 import type { Block, BlockCell } from '../types'
-import { GARBLED_MARK, markUnrepaired, repairMojibake } from './mojibake'
+import { GARBLED_MARK, markUnrepaired, repairMojibake, type MojibakeBudget } from './mojibake'
 import { removePinyinGlosses } from './pinyin'
 import { removeStraySpaces } from './spaces'
 import { convertToSimplified, isTraditional } from './traditional'
@@ -26,6 +27,8 @@ export interface NormalizeResult {
 }
 
 interface Counters {
+  /** Repair still allowed in this document (see NORMALIZE_LIMITS). */
+  mojibake: MojibakeBudget
   glosses: string[]
   halfWidth: number
   spaces: number
@@ -46,7 +49,7 @@ function short(text: string): string {
 function repairText(text: string, where: string, repairs: string[], counters: Counters): string {
   let out = text.normalize('NFC')
   const lines = out.split('\n').map((line) => {
-    const fixed = repairMojibake(line)
+    const fixed = repairMojibake(line, counters.mojibake)
     for (const r of fixed.repairs) {
       const how = r.kind === 'gbk-shift' ? 'GBK 错位乱码' : 'UTF-8 误读乱码'
       const lost = r.lost ? `；个别字已无法恢复，标为${GARBLED_MARK}，请对照原文补全` : ''
@@ -91,7 +94,13 @@ function allText(blocks: readonly Block[]): string {
 
 export function normalizeBlocks(blocks: Block[]): NormalizeResult {
   const repairs: string[] = []
-  const counters: Counters = { glosses: [], halfWidth: 0, spaces: 0, traditional: 0 }
+  const counters: Counters = {
+    mojibake: { attempts: NORMALIZE_LIMITS.maxMojibakeAttempts, chars: NORMALIZE_LIMITS.maxMojibakeChars },
+    glosses: [],
+    halfWidth: 0,
+    spaces: 0,
+    traditional: 0
+  }
   let out = mapTexts(blocks, (text, where) => repairText(text, where, repairs, counters))
 
   if (isTraditional(allText(out))) {
@@ -116,7 +125,14 @@ export function normalizeBlocks(blocks: Block[]): NormalizeResult {
   if (counters.traditional > 0) repairs.push(`原文为繁体字，已转换为简体（${counters.traditional} 字）`)
   if (counters.halfWidth > 0) repairs.push(`全角数字、字母改为半角 ${counters.halfWidth} 处`)
   if (counters.spaces > 0) repairs.push(`删除中文之间多余的空格 ${counters.spaces} 处`)
-  return { blocks: out, repairs }
+  return { blocks: out, repairs: capNotes(repairs) }
+}
+
+/** The first notes one by one, the rest as a count: a garbled file would otherwise list thousands. */
+function capNotes(repairs: string[]): string[] {
+  const max = NORMALIZE_LIMITS.maxRepairNotes
+  if (repairs.length <= max) return repairs
+  return [...repairs.slice(0, max - 1), `另有 ${repairs.length - max + 1} 处乱码修复或标记未逐条列出，请对照原文核对`]
 }
 
 /** The same steps on one piece of text (pasted text, a title): traditional decided on the text itself. */

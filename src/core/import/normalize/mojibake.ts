@@ -209,6 +209,9 @@ function decodeUtf8WithLosses(bytes: readonly number[]): { text: string; lost: n
     if (missing) {
       lost++
       text += GARBLED_MARK
+    } else if (code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) {
+      // F4 90.. and encoded surrogates are not UTF-8 (and fromCodePoint throws past U+10FFFF).
+      return undefined
     } else text += String.fromCodePoint(code)
     i += follow + 1
   }
@@ -238,7 +241,16 @@ function repairUtf8Line(text: string): MojibakeRepair | undefined {
   return { from: text, to: decoded.text, kind: 'utf8-as-gbk', lost: decoded.lost > 0 }
 }
 
-export function repairMojibake(text: string): { text: string; repairs: MojibakeRepair[] } {
+/**
+ * How much run-by-run repair a document may still try (see NORMALIZE_LIMITS): each run tried costs
+ * one attempt and its length in characters. Shared across a document's lines; decremented here.
+ */
+export interface MojibakeBudget {
+  attempts: number
+  chars: number
+}
+
+export function repairMojibake(text: string, budget?: MojibakeBudget): { text: string; repairs: MojibakeRepair[] } {
   const whole = repairUtf8Line(text)
   if (whole) return { text: whole.to, repairs: [whole] }
   const chars = Array.from(text)
@@ -247,6 +259,12 @@ export function repairMojibake(text: string): { text: string; repairs: MojibakeR
   let pos = 0
   for (const run of findRuns(chars)) {
     if (run.start < pos || !looksDamaged(run.core)) continue
+    // Every candidate decodes the whole run several ways: past the budget, garbage is only marked.
+    if (budget) {
+      if (budget.attempts <= 0 || budget.chars < run.core.length) break
+      budget.attempts -= 1
+      budget.chars -= run.core.length
+    }
     const original = run.core.join('') + run.tail
     const best = candidatesFor(run)
       .filter((c) => c.score > plausibility(original))

@@ -1,18 +1,21 @@
 /**
  * `import:*` routes: read a file (chosen in main's dialog, dropped as bytes, or pasted as text),
  * recognise it, and answer a preview for the officer to review. Nothing is stored until `accept`.
- * The same readers and recogniser as the CLI's `import`.
+ *
+ * Reading and recognising run in the import worker (ImportRunner), never on the main process:
+ * the window stays responsive, each import has a time budget and a memory ceiling, its progress is
+ * reported through `onProgress`, and `import:cancel` stops it. The same worker path as the CLI's `import`.
  */
 import { basename } from 'node:path'
-import { recognizeReport } from '../../../core/import/recognizeReport'
-import type { ParsedReport, ReadResult } from '../../../core/import/types'
+import type { ParsedReport } from '../../../core/import/types'
 import type { RouteOutput } from '../../../shared/ipc/contract'
+import type { ImportProgress } from '../../../shared/ipc/importProgress'
 import type { Dialogs } from '../../services/desktop'
-import { readBoundedFile } from '../../services/files'
+import type { ImportRunner, ImportSource } from '../../services/import/runner'
 import type { ReportLibrary } from '../../services/library/index'
 import type { PathTokens } from '../../services/pathTokens'
-import { MAX_DOCUMENT_BYTES, readDocument, readPastedText } from '../../services/readers/index'
-import { readScanFiles } from '../../services/readers/scan'
+import { readBoundedFile } from '../../services/files'
+import { MAX_DOCUMENT_BYTES } from '../../services/readers/index'
 import type { Handlers } from '../registry'
 import { UserFacingError } from '../registry'
 import { reportExists } from './library'
@@ -23,6 +26,10 @@ export interface ImportDeps {
   library: ReportLibrary
   dialogs: Dialogs
   tokens: PathTokens
+  /** Runs imports in the worker. */
+  importer: ImportRunner
+  /** Where progress goes (the window in the app); nowhere when absent. */
+  onImportProgress?: (progress: ImportProgress) => void
 }
 
 type ImportPreview = RouteOutput<'import:importText'>
@@ -30,7 +37,24 @@ type ImportPreview = RouteOutput<'import:importText'>
 /** What the preview calls pasted text, which has no file name. */
 export const PASTED_TEXT_NAME = '粘贴的文字'
 
-export function createImportHandlers({ library, dialogs, tokens }: ImportDeps): Pick<Handlers, ImportRoute> {
+export function createImportHandlers({ library, dialogs, tokens, importer, onImportProgress }: ImportDeps): Pick<Handlers, ImportRoute> {
+  /** Imports in flight, so that `import:cancel` can stop them. */
+  const inFlight = new Set<AbortController>()
+
+  async function recognise(source: ImportSource): Promise<ParsedReport> {
+    const controller = new AbortController()
+    inFlight.add(controller)
+    try {
+      return await importer.run(source, {
+        signal: controller.signal,
+        // The bare name, not the path: messages quote it, and they go to the renderer.
+        onProgress: (stage) => onImportProgress?.({ ...stage, fileName: source.name })
+      })
+    } finally {
+      inFlight.delete(controller)
+    }
+  }
+
   return {
     'import:chooseFile': async () => {
       const paths = await dialogs.chooseImportFiles()
@@ -43,28 +67,37 @@ export function createImportHandlers({ library, dialogs, tokens }: ImportDeps): 
             return { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), name: basename(path) }
           })
         )
-        return preview(await readScanFiles(files), { token: tokens.issue(paths[0]!), fileName: severalFiles(files.map((f) => f.name)) })
+        const name = severalFiles(files.map((f) => f.name))
+        return preview(await recognise({ kind: 'images', files, name }), { token: tokens.issue(paths[0]!), fileName: name })
       }
       const path = paths[0]!
       const token = tokens.issue(path)
       const name = basename(path)
-      const bytes = await readBoundedFile(path, MAX_DOCUMENT_BYTES)
-      // The bare name, not the path: reader messages quote it, and they go to the renderer.
-      const read = await readDocument({ bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), name })
-      return preview(read, { token, fileName: name })
+      // The worker reads the file itself: its bytes never pass through the main process.
+      return preview(await recognise({ kind: 'file', path, name }), { token, fileName: name })
     },
 
     'import:importBytes': async ({ name, bytes }) => {
-      const read = await readDocument({ bytes: new Uint8Array(Buffer.from(bytes, 'base64')), name })
-      return preview(read, { token: tokens.anonymous(), fileName: name })
+      const parsed = await recognise({ kind: 'bytes', bytes: new Uint8Array(Buffer.from(bytes, 'base64')), name })
+      return preview(parsed, { token: tokens.anonymous(), fileName: name })
     },
 
     'import:importImages': async ({ files }) => {
-      const read = await readScanFiles(files.map((f) => ({ name: f.name, bytes: new Uint8Array(Buffer.from(f.bytes, 'base64')) })))
-      return preview(read, { token: tokens.anonymous(), fileName: severalFiles(files.map((f) => f.name)) })
+      const name = severalFiles(files.map((f) => f.name))
+      const images = files.map((f) => ({ name: f.name, bytes: new Uint8Array(Buffer.from(f.bytes, 'base64')) }))
+      return preview(await recognise({ kind: 'images', files: images, name }), { token: tokens.anonymous(), fileName: name })
     },
 
-    'import:importText': ({ text }) => preview(readPastedText(text), { token: tokens.anonymous(), fileName: PASTED_TEXT_NAME }),
+    'import:importText': async ({ text }) => {
+      const parsed = await recognise({ kind: 'text', text, name: PASTED_TEXT_NAME })
+      return preview(parsed, { token: tokens.anonymous(), fileName: PASTED_TEXT_NAME })
+    },
+
+    'import:cancel': () => {
+      const running = inFlight.size > 0
+      for (const controller of inFlight) controller.abort()
+      return running
+    },
 
     'import:accept': async ({ report, replace }) => {
       // Last year's report may already be in the library (typed in, or imported before): replacing
@@ -85,7 +118,6 @@ function severalFiles(names: readonly string[]): string {
   return `${sorted[0]} 等 ${names.length} 个图片文件`
 }
 
-function preview(read: ReadResult, file: { token: string; fileName: string }): ImportPreview {
-  const parsed: ParsedReport = recognizeReport(read, { source: file.fileName })
+function preview(parsed: ParsedReport, file: { token: string; fileName: string }): ImportPreview {
   return { ...file, ...parsed }
 }

@@ -1,7 +1,9 @@
 /** All route handlers. The `Handlers` return type is where a route without a handler fails to compile. */
 import type { AppInfo } from '../../../shared/ipc/contract'
+import type { ImportProgress } from '../../../shared/ipc/importProgress'
 import type { Dialogs, Printer, Shell } from '../../services/desktop'
 import { createFontChecker, type FontChecker } from '../../services/fonts'
+import type { ImportRunner } from '../../services/import/runner'
 import type { ReportLibrary } from '../../services/library/index'
 import type { PathTokens } from '../../services/pathTokens'
 import type { SettingsStore } from '../../services/settings'
@@ -31,6 +33,10 @@ export interface HandlerDeps {
   printer?: Printer
   /** Looks for the official fonts; the system's font folders by default. */
   fonts?: FontChecker
+  /** Runs imports in a worker thread with their time and memory budget. */
+  importer: ImportRunner
+  /** Where import progress goes (the window in the app). */
+  onImportProgress?: (progress: ImportProgress) => void
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {

@@ -39,7 +39,7 @@ export interface LibraryOptions {
   backupIntervalMs?: number
   /** Temp files older than this are taken as left by a killed write and removed on open/list. */
   staleTempMs?: number
-  /** A lock file older than this is taken as left by a killed process. */
+  /** A lock whose holder's heartbeat stopped this long ago is taken as left by a killed process. */
   staleLockMs?: number
   /** How long to wait for another process's lock. */
   lockWaitMs?: number
@@ -123,7 +123,8 @@ const DEFAULTS = {
   keepBackups: 5,
   backupIntervalMs: 0,
   staleTempMs: 10 * 60_000,
-  staleLockMs: 30_000,
+  // Holders touch their lock every 500 ms: a lock untouched for 2 s is dead, well within the wait.
+  staleLockMs: 2_000,
   lockWaitMs: 3_000
 }
 

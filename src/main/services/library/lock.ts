@@ -4,15 +4,23 @@
  *
  * The lock guards only the order of steps, never the data: every step is itself atomic, so a lock
  * left behind by a killed process costs a short wait (it goes stale), not a report.
+ *
+ * A holder proves it is alive by its heartbeat, not by its process id: while it holds the lock it
+ * touches the file every staleMs / 4, and a lock not touched for staleMs is stale whoever wrote it.
+ * A process id can be reused by an unrelated live process after the writer was killed; that only
+ * ever shortens the wait (a dead id breaks the lock at once), it never extends it past staleMs.
+ * Works the same on Windows (mtime is all it needs). Each lock also names a random owner id, so
+ * that a holder never mistakes another's lock for its own.
  */
+import { randomBytes } from 'node:crypto'
 import { describeFsError } from '../files'
 import { LibraryError } from './errors'
 import { errorCode, type LibraryFs } from '../fsAdapter'
 
 export interface LockOptions {
-  /** A lock file older than this is considered left by a dead process and broken. */
+  /** A lock file whose heartbeat stopped this long ago was left by a dead process and is broken. */
   staleMs: number
-  /** How long to wait for another process before giving up. */
+  /** How long to wait for another process before giving up (longer than staleMs). */
   waitMs: number
 }
 
@@ -45,7 +53,8 @@ async function acquire(fs: LibraryFs, lockPath: string, target: string, options:
     }
     if (handle) {
       try {
-        await handle.writeFile(JSON.stringify({ pid: process.pid, at: new Date().toISOString() }))
+        const owner = randomBytes(8).toString('hex')
+        await handle.writeFile(JSON.stringify({ pid: process.pid, owner, at: new Date().toISOString() }))
         await handle.close()
         return
       } catch (error) {
@@ -70,8 +79,9 @@ async function acquire(fs: LibraryFs, lockPath: string, target: string, options:
 const UNFINISHED_LOCK_MS = 1000
 
 /**
- * A lock is stale when it is old, or when the process that wrote it is gone. Our own pid means a
- * leftover too: within this process, callers are already serialised before they reach the file.
+ * A lock is stale when its heartbeat stopped (not touched for staleMs), or at once when the process
+ * that wrote it is gone. Our own pid means a leftover too: within this process, callers are already
+ * serialised before they reach the file.
  */
 async function isStale(fs: LibraryFs, lockPath: string, staleMs: number): Promise<boolean> {
   const info = await fs.stat(lockPath).catch(() => undefined)
@@ -112,9 +122,13 @@ export async function withLock<T>(
       throw describeFsError(error, target)
     }
     await acquire(fs, lockPath, target, options)
+    // The heartbeat: a slow save (a full disk's fsync, a USB stick) keeps its lock for as long as it runs.
+    const heartbeat = setInterval(() => void fs.touch(lockPath).catch(() => undefined), Math.max(10, options.staleMs / 4))
+    heartbeat.unref()
     try {
       return await fn()
     } finally {
+      clearInterval(heartbeat)
       await fs.rm(lockPath).catch(() => undefined)
     }
   })

@@ -20,8 +20,29 @@ async function plainBlocks(bytes: Buffer): Promise<Block[]> {
     .map((text) => ({ kind: 'paragraph', text }))
 }
 
+const CORRUPT = '无法读取该 Word 97-2003 文档（.doc/.wps），文件可能已损坏或不是 Word 文档；请在 Word/WPS 中另存为 .docx 后再导入'
+
+/**
+ * The OLE2 header's counts, checked against the file before word-extractor trusts them: it sizes
+ * its allocation tables by them, so one damaged count (“100,000 FAT sectors” in a 60 KB file) costs
+ * it gigabytes and minutes. Every table must fit in the file; sectors are 512 or 4096 bytes.
+ */
+export function checkOleHeader(buffer: Buffer): void {
+  if (buffer.length < 512) throw new FileError(CORRUPT)
+  const sectorShift = buffer.readUInt16LE(0x1e)
+  const miniShift = buffer.readUInt16LE(0x20)
+  if ((sectorShift !== 9 && sectorShift !== 12) || miniShift !== 6) throw new FileError(CORRUPT)
+  const sectors = Math.ceil((buffer.length - 512) / (1 << sectorShift))
+  // FAT, mini FAT and DIFAT sector counts (signed in the library, so a negative one is damage too).
+  for (const offset of [0x2c, 0x40, 0x48]) {
+    const count = buffer.readInt32LE(offset)
+    if (count < 0 || count > sectors) throw new FileError(CORRUPT)
+  }
+}
+
 export async function readDoc(bytes: Uint8Array): Promise<ReadResult> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  checkOleHeader(buffer)
   const warnings: string[] = []
   let blocks: Block[]
   try {
@@ -32,7 +53,7 @@ export async function readDoc(bytes: Uint8Array): Promise<ReadResult> {
       blocks = await plainBlocks(buffer)
       warnings.push('未能还原表格结构，表格按每格一行读取')
     } catch {
-      throw new FileError('无法读取该 Word 97-2003 文档（.doc/.wps），文件可能已损坏或不是 Word 文档；请在 Word/WPS 中另存为 .docx 后再导入')
+      throw new FileError(CORRUPT)
     }
   }
   return { kind: 'doc', blocks, warnings }

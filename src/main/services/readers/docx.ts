@@ -10,15 +10,18 @@
 import mammoth from 'mammoth'
 import type { Block, ReadResult } from '../../../core/import/types'
 import { FileError } from '../files'
+import { MARKUP_LIMITS, MARKUP_WARNINGS } from '../importLimits'
 import { readZipPackage } from './zipGuard'
-import { decodeXml, documentXmlToBlocks } from './docxXml'
+import { decodeXml, readDocumentXml } from './docxXml'
 import { htmlToBlocks } from './htmlBlocks'
 
 const DOCUMENT = 'word/document.xml'
 const CORRUPT = 'Word 文件（.docx）内容已损坏，无法读取；请在 Word/WPS 中打开并另存后再导入'
 
 export async function readDocx(bytes: Uint8Array): Promise<ReadResult> {
-  const { names, parts } = await readZipPackage(bytes, new Set([DOCUMENT]))
+  const { names, parts, truncated, totalBytes } = await readZipPackage(bytes, new Set([DOCUMENT]), {
+    keepBytes: MARKUP_LIMITS.maxDocxXmlBytes
+  })
   const xml = parts.get(DOCUMENT)
   if (!xml) {
     throw new FileError(
@@ -27,17 +30,28 @@ export async function readDocx(bytes: Uint8Array): Promise<ReadResult> {
         : '压缩包中没有 Word 正文（word/document.xml），不是 .docx 文档'
     )
   }
+  const warnings: string[] = truncated.has(DOCUMENT) ? [MARKUP_WARNINGS.docxXml] : []
   let blocks: Block[]
   try {
-    blocks = documentXmlToBlocks(decodeXml(xml))
+    const read = readDocumentXml(decodeXml(xml))
+    blocks = read.blocks
+    warnings.push(...read.warnings)
   } catch {
-    blocks = await mammothBlocks(bytes)
+    // mammoth reads every part into a tree at once: only for a package as small as a real report's.
+    if (xml.length > MARKUP_LIMITS.maxMammothXmlBytes || totalBytes > MARKUP_LIMITS.maxDocxXmlBytes * 2) throw new FileError(CORRUPT)
+    const read = await mammothRead(bytes)
+    blocks = read.blocks
+    warnings.push(...read.warnings)
   }
-  return { kind: 'docx', blocks, warnings: [] }
+  return { kind: 'docx', blocks, warnings }
 }
 
 /** The former path: mammoth renders the .docx to HTML, read like a web page without chrome. */
 export async function mammothBlocks(bytes: Uint8Array): Promise<Block[]> {
+  return (await mammothRead(bytes)).blocks
+}
+
+async function mammothRead(bytes: Uint8Array): Promise<{ blocks: Block[]; warnings: string[] }> {
   let html: string
   try {
     const result = await mammoth.convertToHtml(
@@ -49,5 +63,6 @@ export async function mammothBlocks(bytes: Uint8Array): Promise<Block[]> {
   } catch {
     throw new FileError(CORRUPT)
   }
-  return htmlToBlocks(html, { dropChrome: false }).blocks
+  const { blocks, warnings } = htmlToBlocks(html, { dropChrome: false })
+  return { blocks, warnings }
 }

@@ -20,10 +20,14 @@
  * - headers, footers, footnotes, endnotes and comments live in other parts and are not read, nor
  *   are the note marks in the text (mammoth wrote “[1]” there and the notes at the end);
  * - a document whose namespaces are bound to other prefixes than Word's throws UnusualPrefixError.
- * Nesting deeper than MAX_DEPTH elements is not read (no real document comes near it).
+ * Nesting deeper than MAX_DEPTH elements is not read (no real document comes near it); parsing
+ * stops at MARKUP_LIMITS (markupGuard) or once far more text than recognition keeps was read, and
+ * the blocks stay within recognition's caps (BlockBudget).
  */
 import { Parser } from 'htmlparser2'
+import { BlockBudget, TEXT_LIMITS } from '../../../core/import/limits'
 import type { Block, BlockCell } from '../../../core/import/types'
+import { feedBounded, MarkupGuard } from './markupGuard'
 import { cleanInline, joinLines } from './text'
 
 const MAX_DEPTH = 400
@@ -131,9 +135,13 @@ function symbolText(attribs: Record<string, string>): string {
   return String.fromCodePoint(code)
 }
 
+/** Raw text read before parsing stops: twice what recognition keeps (markup-free text shrinks little). */
+const MAX_RAW_TEXT = TEXT_LIMITS.maxTextChars * 2
+
 /** Parses document.xml into items: paragraphs and tables, tables as a tree of rows and cells. */
-function parseItems(xml: string): Item[] {
+function parseItems(xml: string, guard: MarkupGuard): Item[] {
   const body: Item[] = []
+  let textChars = 0
   /** Where finished paragraphs and tables go: the body, a table cell, or a text box. */
   const containers: Item[][] = [body]
   const paragraphs: OpenParagraph[] = []
@@ -156,6 +164,7 @@ function parseItems(xml: string): Item[] {
     const paragraph = paragraphs.at(-1)
     if (!paragraph || instruction > 0 || checkbox > 0) return
     paragraph.lines[paragraph.lines.length - 1] += text
+    textChars += text.length
   }
   const lineBreak = () => {
     const paragraph = paragraphs.at(-1)
@@ -165,6 +174,7 @@ function parseItems(xml: string): Item[] {
   const parser = new Parser(
     {
       onopentag(name, attribs) {
+        guard.open()
         const parent = names.at(-1)
         if (parent === undefined) checkPrefixes(attribs)
         names.push(name)
@@ -282,6 +292,7 @@ function parseItems(xml: string): Item[] {
         if (inText > 0 && skip === 0) append(data)
       },
       onclosetag(name) {
+        guard.close()
         names.pop()
         if (skip > 0) {
           skip -= 1
@@ -331,7 +342,7 @@ function parseItems(xml: string): Item[] {
     },
     { xmlMode: true, decodeEntities: true }
   )
-  parser.end(xml)
+  feedBounded(parser, xml, () => guard.stopped !== undefined || textChars > MAX_RAW_TEXT)
   if (carried) body.push({ kind: 'p', lines: carried })
   return body
 }
@@ -374,17 +385,19 @@ function cellLines(items: readonly Item[]): string[] {
   return items.flatMap((item) => (item.kind === 'p' ? item.lines : []))
 }
 
-function emit(items: readonly Item[], blocks: Block[], depth: number): void {
+function emit(items: readonly Item[], blocks: BlockBudget, depth: number): void {
   if (depth > MAX_DEPTH) return
   for (const item of items) {
+    if (blocks.full) return
     if (item.kind === 'p') {
       for (const line of item.lines) {
         const text = cleanInline(line)
-        if (text) blocks.push({ kind: 'paragraph', text })
+        if (text) blocks.paragraph(text)
       }
       continue
     }
-    const rows = visibleRows(item)
+    // Rows past what a table keeps are never built (the budget still sees the table was cut).
+    const rows = visibleRows({ ...item, rows: item.rows.slice(0, TEXT_LIMITS.maxTableRows + 1) })
     const layout = rows.some((row) => row.some((v) => v.cell?.items.some((i) => i.kind === 'table')))
     if (layout) {
       for (const row of rows) for (const v of row) if (v.cell) emit(v.cell.items, blocks, depth + 1)
@@ -395,15 +408,20 @@ function emit(items: readonly Item[], blocks: Block[], depth: number): void {
         row.map((v) => ({ text: v.cell ? joinLines(cellLines(v.cell.items)) : '', rowSpan: v.rowSpan, colSpan: v.colSpan }))
       )
       .filter((row) => row.length > 0)
-    if (cells.some((row) => row.some((cell) => cell.text))) blocks.push({ kind: 'table', rows: cells })
+    if (cells.some((row) => row.some((cell) => cell.text))) blocks.table(cells)
   }
 }
 
-/** The blocks of a .docx's main part (word/document.xml as text). */
+/** The blocks of a .docx's main part (word/document.xml as text), and the limits it hit. */
+export function readDocumentXml(xml: string): { blocks: Block[]; warnings: string[] } {
+  const guard = new MarkupGuard('xml')
+  const budget = new BlockBudget()
+  emit(parseItems(xml, guard), budget, 0)
+  return { blocks: budget.blocks, warnings: [...guard.warnings(), ...budget.warnings()] }
+}
+
 export function documentXmlToBlocks(xml: string): Block[] {
-  const blocks: Block[] = []
-  emit(parseItems(xml), blocks, 0)
-  return blocks
+  return readDocumentXml(xml).blocks
 }
 
 /** document.xml bytes → text: UTF-8 unless a UTF-16 byte order mark says otherwise. */

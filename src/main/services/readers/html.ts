@@ -61,7 +61,7 @@ export function decodeHtml(bytes: Uint8Array, charset?: string): { text: string;
 }
 
 export function readHtmlText(html: string, kind: 'html' | 'mhtml', encoding: string): ReadResult {
-  const { blocks, scripts } = htmlToBlocks(html, { dropChrome: true })
+  const { blocks, scripts, warnings } = htmlToBlocks(html, { dropChrome: true })
   const han = blocks.reduce(
     (sum, block) =>
       sum +
@@ -77,7 +77,7 @@ export function readHtmlText(html: string, kind: 'html' | 'mhtml', encoding: str
         : '该网页未包含报告正文，请确认保存的是年报正文页面，或在浏览器中复制正文粘贴'
     )
   }
-  return { kind, blocks, warnings: [], encoding }
+  return { kind, blocks, warnings, encoding }
 }
 
 export function readHtml(bytes: Uint8Array): ReadResult {

@@ -5,16 +5,19 @@
  * <nav>/<header>/<footer>, elements whose id or class names navigation, menus, footers,
  * breadcrumbs, sharing or sidebars, and link lists (most of their text inside <a>) — but never an
  * element that holds most of the page's Chinese text, which is the article however it is named.
- * Nesting deeper than MAX_DEPTH is not read (no real page comes near it).
+ * Nesting deeper than MAX_DEPTH is not read (no real page comes near it); parsing stops at
+ * MARKUP_LIMITS (markupGuard) and the blocks kept stay within recognition's caps (BlockBudget).
  * The rest is read in document order: block-level elements and <br> end paragraphs; a <table>
  * becomes a table block with rowspan/colspan kept as printed (anchor convention); a table whose
  * cells hold tables is page layout, so its cells are read as flowing content and only the
  * innermost (data) tables become table blocks.
  */
 import type { AnyNode, Element, ParentNode } from 'domhandler'
-import { hasChildren, isTag, isText } from 'domhandler'
-import { parseDocument } from 'htmlparser2'
+import { DomHandler, hasChildren, isTag, isText } from 'domhandler'
+import { Parser } from 'htmlparser2'
+import { BlockBudget, TEXT_LIMITS } from '../../../core/import/limits'
 import type { Block, BlockCell } from '../../../core/import/types'
+import { feedBounded, MarkupGuard } from './markupGuard'
 import { cleanInline, hanCount, joinLines } from './text'
 
 /** Never content: dropped with everything inside. */
@@ -128,10 +131,14 @@ function dropChrome(node: ParentNode, sizes: Map<AnyNode, TextMeasure>, bodyHan:
   node.children = kept
 }
 
-/** The rows of this table (through thead/tbody/tfoot), not those of tables nested in its cells. */
+/**
+ * The rows of this table (through thead/tbody/tfoot), not those of tables nested in its cells; one
+ * more than a table keeps at most, so that the budget sees the table was cut.
+ */
 function rowsOf(table: Element): Element[] {
   const rows: Element[] = []
   for (const child of table.children) {
+    if (rows.length > TEXT_LIMITS.maxTableRows) break
     if (!isTag(child)) continue
     if (child.name === 'tr') rows.push(child)
     else if (child.name === 'thead' || child.name === 'tbody' || child.name === 'tfoot') {
@@ -142,7 +149,12 @@ function rowsOf(table: Element): Element[] {
 }
 
 function cellsOf(row: Element): Element[] {
-  return row.children.filter((c): c is Element => isTag(c) && (c.name === 'td' || c.name === 'th'))
+  const cells: Element[] = []
+  for (const c of row.children) {
+    if (cells.length > TEXT_LIMITS.maxTableColumns) break
+    if (isTag(c) && (c.name === 'td' || c.name === 'th')) cells.push(c)
+  }
+  return cells
 }
 
 function span(value: string | undefined): number {
@@ -151,30 +163,42 @@ function span(value: string | undefined): number {
   return Number.isFinite(n) && n >= 1 ? Math.min(n, 1000) : 1
 }
 
+/** Raw characters gathered per cell: the budget keeps at most maxCellChars of them after cleaning. */
+const CELL_RAW_CHARS = TEXT_LIMITS.maxCellChars * 4
+
+interface CellLines {
+  lines: string[]
+  /** Characters gathered so far: past CELL_RAW_CHARS the rest of the cell is not read. */
+  chars: number
+}
+
 /** Lines of text inside an element: runs joined (“20” + “23”), <br> and block elements break lines. */
-function collectLines(node: AnyNode, lines: string[], depth: number): void {
-  if (depth > MAX_DEPTH) return
+function collectLines(node: AnyNode, out: CellLines, depth: number): void {
+  if (depth > MAX_DEPTH || out.chars > CELL_RAW_CHARS) return
   if (isText(node)) {
-    lines[lines.length - 1] += node.data
+    const data = node.data.slice(0, CELL_RAW_CHARS - out.chars + 1)
+    out.lines[out.lines.length - 1] += data
+    out.chars += data.length
     return
   }
   if (!isTag(node)) return
   const tag = node.name.toLowerCase()
   if (DROPPED_TAGS.has(tag)) return
   if (tag === 'br') {
-    lines.push('')
+    out.lines.push('')
+    out.chars += 1
     return
   }
   const block = BLOCK_TAGS.has(tag) || tag === 'table'
-  if (block) lines.push('')
-  node.children.forEach((child) => collectLines(child, lines, depth + 1))
-  if (block) lines.push('')
+  if (block) out.lines.push('')
+  node.children.forEach((child) => collectLines(child, out, depth + 1))
+  if (block) out.lines.push('')
 }
 
 function cellText(cell: Element): string {
-  const lines = ['']
-  cell.children.forEach((child) => collectLines(child, lines, 0))
-  return joinLines(lines)
+  const out: CellLines = { lines: [''], chars: 0 }
+  cell.children.forEach((child) => collectLines(child, out, 0))
+  return joinLines(out.lines)
 }
 
 /** A table whose cells hold tables is page layout, not data. */
@@ -183,28 +207,34 @@ function isLayoutTable(table: Element, sizes: Map<AnyNode, TextMeasure>): boolea
 }
 
 class BlockWriter {
-  readonly blocks: Block[] = []
+  readonly budget = new BlockBudget()
   private line = ''
 
+  get full(): boolean {
+    return this.budget.full
+  }
+
   text(data: string): void {
-    this.line += data
+    // Raw text past what the budget can still take is never kept (a 20 MB text node).
+    const room = this.budget.remainingChars * 2 + 1000 - this.line.length
+    if (room > 0) this.line += data.length > room ? data.slice(0, room) : data
   }
 
   /** Ends the current paragraph: a block element or <br> closed it. */
   flush(): void {
     const text = cleanInline(this.line)
-    if (text) this.blocks.push({ kind: 'paragraph', text })
+    if (text) this.budget.paragraph(text)
     this.line = ''
   }
 
   table(rows: BlockCell[][]): void {
     this.flush()
-    if (rows.some((row) => row.some((cell) => cell.text))) this.blocks.push({ kind: 'table', rows })
+    if (rows.some((row) => row.some((cell) => cell.text))) this.budget.table(rows)
   }
 }
 
 function walk(node: AnyNode, out: BlockWriter, sizes: Map<AnyNode, TextMeasure>, depth: number): void {
-  if (depth > MAX_DEPTH) return
+  if (depth > MAX_DEPTH || out.full) return
   if (isText(node)) {
     out.text(node.data)
     return
@@ -245,10 +275,38 @@ export interface HtmlBlocks {
   blocks: Block[]
   /** <script> elements in the page, before anything was dropped: the mark of a script-loaded shell. */
   scripts: number
+  /** Limits the page hit (parsing stopped, text or tables cut), in Chinese. */
+  warnings: string[]
+}
+
+/** A DOM handler that reports every element opened and closed to the guard. */
+class GuardedDomHandler extends DomHandler {
+  constructor(private readonly guard: MarkupGuard) {
+    super()
+  }
+
+  override onopentag(name: string, attribs: Record<string, string>): void {
+    this.guard.open()
+    super.onopentag(name, attribs)
+  }
+
+  override onclosetag(): void {
+    this.guard.close()
+    super.onclosetag()
+  }
+}
+
+/** The page's DOM, parsed within MARKUP_LIMITS. */
+function parseBounded(html: string): { document: ParentNode; guard: MarkupGuard } {
+  const guard = new MarkupGuard()
+  const handler = new GuardedDomHandler(guard)
+  const parser = new Parser(handler, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true })
+  feedBounded(parser, html, () => guard.stopped !== undefined)
+  return { document: handler.root, guard }
 }
 
 export function htmlToBlocks(html: string, options: HtmlBlocksOptions): HtmlBlocks {
-  const document = parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true })
+  const { document, guard } = parseBounded(html)
   let scripts = 0
   const countScripts = (node: AnyNode, depth: number) => {
     if (!isTag(node) || depth > MAX_DEPTH) return
@@ -265,5 +323,5 @@ export function htmlToBlocks(html: string, options: HtmlBlocksOptions): HtmlBloc
   const out = new BlockWriter()
   document.children.forEach((node) => walk(node, out, sizes, 0))
   out.flush()
-  return { blocks: out.blocks, scripts }
+  return { blocks: out.budget.blocks, scripts, warnings: [...guard.warnings(), ...out.budget.warnings()] }
 }

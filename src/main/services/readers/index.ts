@@ -7,27 +7,29 @@
  * is a FileError with one Chinese sentence naming the problem.
  */
 import { extname } from 'node:path'
+import { capBlocks } from '../../../core/import/limits'
 import type { ReadResult } from '../../../core/import/types'
 import { FileError, formatBytes, readBoundedFile } from '../files'
+import { FILE_LIMITS, PDF_LIMITS } from '../importLimits'
 import { readDoc } from './doc'
 import { readDocx } from './docx'
 import { readHtml } from './html'
 import { textToBlocks } from './lines'
 import { readMhtml } from './mhtml'
-import { readPdf } from './pdf'
+import { readPdf, type PdfReadOptions } from './pdf'
 import { isPageNumberLine } from './pdfLayout'
 import { sniff } from './sniff'
 import { readTxt } from './txt'
 import { readScan, type ScanOptions } from './scan'
 
-export { MAX_PDF_PAGES } from './pdf'
-export { ZIP_LIMITS } from './zipGuard'
+export { ZIP_LIMITS } from '../importLimits'
 
-/** Largest file read: a report with images is a few MB; 50 MB leaves room for scanned appendices. */
-export const MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
+/** Largest file read (see importLimits). */
+export const MAX_DOCUMENT_BYTES = FILE_LIMITS.maxDocumentBytes
+export const MAX_PDF_PAGES = PDF_LIMITS.maxPages
 
 /** Largest pasted text: a report is ~20,000 characters. */
-export const MAX_PASTE_CHARS = 2_000_000
+export const MAX_PASTE_CHARS = FILE_LIMITS.maxPasteChars
 
 const KIND_NAMES: Record<string, string> = {
   '.docx': 'Word 文档（.docx）',
@@ -42,13 +44,25 @@ const KIND_NAMES: Record<string, string> = {
 
 const SUPPORTED = '支持 .docx、.doc、.wps、.pdf、.txt、.html、.htm、.mhtml 文件，扫描件或照片（.jpg、.png、.tif），或直接粘贴文字'
 
-export async function readDocument(input: { bytes: Uint8Array; name: string }, options: ScanOptions = {}): Promise<ReadResult> {
+export type { PdfProgress } from './pdf'
+
+/** Progress while reading (the PDF reader page by page, OCR per page) and the OCR's cancel signal. */
+export type ReadOptions = PdfReadOptions & ScanOptions
+
+/**
+ * Reads any supported file into blocks, within the limits of importLimits: whatever the file,
+ * this finishes (or refuses it with a FileError) in bounded time and memory.
+ */
+export async function readDocument(input: { bytes: Uint8Array; name: string }, options: ReadOptions = {}): Promise<ReadResult> {
   const result = await readByKind(input.bytes, input.name, options)
   // Page numbers (“— 3 —”, “第3页”) are layout, not content; footers of saved pages carry them too.
-  return { ...result, blocks: result.blocks.filter((b) => b.kind !== 'paragraph' || !isPageNumberLine(b.text)) }
+  const content = result.blocks.filter((b) => b.kind !== 'paragraph' || !isPageNumberLine(b.text))
+  // Readers that build their blocks whole (.doc, PDF) are held to recognition's caps here.
+  const capped = capBlocks(content)
+  return { ...result, blocks: capped.blocks, warnings: [...new Set([...result.warnings, ...capped.warnings])] }
 }
 
-async function readByKind(bytes: Uint8Array, name: string, options: ScanOptions): Promise<ReadResult> {
+async function readByKind(bytes: Uint8Array, name: string, options: ReadOptions): Promise<ReadResult> {
   if (bytes.length === 0) throw new FileError('文件是空的')
   if (bytes.length > MAX_DOCUMENT_BYTES) {
     throw new FileError(`文件过大（${formatBytes(bytes.length)}），超过上限 ${formatBytes(MAX_DOCUMENT_BYTES)}`)
@@ -67,7 +81,7 @@ async function readByKind(bytes: Uint8Array, name: string, options: ScanOptions)
     case 'doc':
       return readDoc(bytes)
     case 'pdf':
-      return readPdf(bytes)
+      return readPdf(bytes, options)
     case 'html':
       return readHtml(bytes)
     case 'mhtml':
@@ -85,7 +99,7 @@ async function readByKind(bytes: Uint8Array, name: string, options: ScanOptions)
 }
 
 /** Reads a file from disk with the size limit checked before any byte is read. */
-export async function readDocumentFile(path: string, options: ScanOptions = {}): Promise<ReadResult> {
+export async function readDocumentFile(path: string, options: ReadOptions = {}): Promise<ReadResult> {
   const bytes = await readBoundedFile(path, MAX_DOCUMENT_BYTES)
   return readDocument({ bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), name: path }, options)
 }
@@ -94,5 +108,6 @@ export async function readDocumentFile(path: string, options: ScanOptions = {}):
 export function readPastedText(text: string): ReadResult {
   if (!text.trim()) throw new FileError('粘贴的内容是空的')
   if (text.length > MAX_PASTE_CHARS) throw new FileError('粘贴的内容过长，请只粘贴年报正文')
-  return { kind: 'paste', blocks: textToBlocks(text), warnings: [] }
+  const { blocks, warnings } = textToBlocks(text)
+  return { kind: 'paste', blocks, warnings }
 }

@@ -6,12 +6,18 @@
 import PostalMime from 'postal-mime'
 import type { ReadResult } from '../../../core/import/types'
 import { FileError } from '../files'
+import { MARKUP_LIMITS } from '../importLimits'
 import { readHtmlText } from './html'
 
 export async function readMhtml(bytes: Uint8Array): Promise<ReadResult> {
   let html: string | undefined
   try {
-    const message = await PostalMime.parse(bytes, { attachmentEncoding: 'arraybuffer' })
+    // postal-mime's own limits: a storm of tiny parts or nested multiparts is refused, not parsed for seconds.
+    const message = await PostalMime.parse(bytes, {
+      attachmentEncoding: 'arraybuffer',
+      maxHeadersSize: MARKUP_LIMITS.maxMimeHeaderBytes,
+      maxNestingDepth: MARKUP_LIMITS.maxMimeDepth
+    })
     html = message.html
     if (!html) {
       // Some savers mark the page part as an attachment (Content-Disposition) rather than the body.

@@ -7,15 +7,15 @@ import type { ReadResult } from '../../../core/import/types'
 import { FileError } from '../files'
 import { imageKind } from '../ocr/imageFiles'
 import { ocrPdfPages, readImageFiles, type OcrOptions } from '../ocr/index'
-import { readPdf } from './pdf'
+import { readPdf, type PdfReadOptions } from './pdf'
 import { sniff } from './sniff'
 
-export type ScanOptions = Pick<OcrOptions, 'signal' | 'onProgress' | 'engine'>
+export type ScanOptions = Pick<OcrOptions, 'signal' | 'onProgress' | 'engine'> & Pick<PdfReadOptions, 'onPage'>
 
 export async function readScan(bytes: Uint8Array, name: string, options: ScanOptions): Promise<ReadResult | undefined> {
   if (imageKind(bytes)) return readImageFiles([{ bytes, name }], options)
   if (sniff(bytes, name) !== 'pdf') return undefined
-  const read = await readPdf(bytes, { scans: 'ocr' })
+  const read = await readPdf(bytes, { scans: 'ocr', ...(options.onPage ? { onPage: options.onPage } : {}) })
   if (read.textlessPages.length === 0) return { kind: 'pdf', blocks: read.blocks, warnings: read.warnings }
   const { blocks, warnings } = await ocrPdfPages(bytes, read, options)
   return { kind: 'pdf', blocks, warnings }

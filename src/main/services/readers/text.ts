@@ -29,11 +29,23 @@ export function hanCount(text: string): number {
  * characters goes — in HTML and PDF it is a source line break or a spacing artefact, never a word gap.
  */
 export function cleanInline(text: string): string {
-  return text
-    .replace(/[\u00a0\u2000-\u200b\u202f\u205f\ufeff]/g, ' ')
-    .replace(/[ \t\r\n\f\v]+/g, ' ')
-    .replace(SPACE_BETWEEN_CJK, '$1')
-    .replace(/^[\s\u3000]+|[\s\u3000]+$/g, '')
+  return trimSpaces(
+    text
+      .replace(/[\u00a0\u2000-\u200b\u202f\u205f\ufeff]/g, ' ')
+      .replace(/[ \t\r\n\f\v]+/g, ' ')
+      .replace(SPACE_BETWEEN_CJK, '$1')
+  )
+}
+
+const SPACE = /[\s\u3000]/
+
+/** Trims white space at both ends by scanning: `[\s]+$` backtracks quadratically on a long run of spaces inside the text. */
+function trimSpaces(text: string): string {
+  let start = 0
+  let end = text.length
+  while (start < end && SPACE.test(text[start]!)) start += 1
+  while (end > start && SPACE.test(text[end - 1]!)) end -= 1
+  return text.slice(start, end)
 }
 
 /**

@@ -7,17 +7,9 @@
  */
 import yauzl from 'yauzl'
 import { FileError } from '../files'
+import { ZIP_LIMITS } from '../importLimits'
 
-export const ZIP_LIMITS = {
-  /** A Word report unpacks to a few MB; 200 MB is far past any real one. */
-  maxTotalBytes: 200 * 1024 * 1024,
-  /** Word documents hold tens of parts, a few hundred with many images. */
-  maxEntries: 5000,
-  /** XML deflates ~10:1, zeros ~1000:1. Above 100:1 on a sizeable entry is not a document. */
-  maxRatio: 100,
-  /** Small entries compress absurdly well too (an empty part): ratios only count above this size. */
-  ratioFloorBytes: 1024 * 1024
-}
+export { ZIP_LIMITS } from '../importLimits'
 
 const BOMB_MESSAGE = '压缩包解压后过大，可能已损坏或是恶意文件'
 const CORRUPT_MESSAGE = 'Word 文件（.docx）已损坏或不完整，无法打开；请在 Word/WPS 中打开并另存后再导入'
@@ -27,6 +19,15 @@ export interface ZipPackage {
   names: string[]
   /** The inflated bytes of the entries asked for that are present. */
   parts: Map<string, Buffer>
+  /** Parts kept only up to `keepBytes` (the rest was not inflated). */
+  truncated: Set<string>
+  /** Uncompressed size of all entries, as the directory states it. */
+  totalBytes: number
+}
+
+export interface ZipReadOptions {
+  /** Keep at most this many bytes of each wanted part; the rest is not inflated. */
+  keepBytes?: number
 }
 
 function openZip(bytes: Uint8Array): Promise<yauzl.ZipFile> {
@@ -64,8 +65,16 @@ function readEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
   })
 }
 
-/** Inflates one entry; returns its bytes when `keep`, else counts and discards them. */
-function inflateEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, keep: boolean): Promise<Buffer | undefined> {
+interface Inflated {
+  data: Buffer
+  truncated: boolean
+}
+
+/**
+ * Inflates one entry; returns its bytes (up to `keepBytes`) when `keep`, else counts and discards
+ * them. A kept part past `keepBytes` stops inflating there.
+ */
+function inflateEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, keep: boolean, keepBytes: number): Promise<Inflated | undefined> {
   return new Promise((resolve, reject) => {
     zip.openReadStream(entry, (error, stream) => {
       if (error || !stream) {
@@ -73,8 +82,20 @@ function inflateEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, keep: boolean): Pr
         return
       }
       const chunks: Buffer[] = []
-      stream.on('data', keep ? (chunk: Buffer) => chunks.push(chunk) : () => undefined)
-      stream.on('end', () => resolve(keep ? Buffer.concat(chunks) : undefined))
+      let kept = 0
+      const collect = (chunk: Buffer) => {
+        chunks.push(chunk.subarray(0, keepBytes - kept))
+        kept += chunk.length
+        if (kept >= keepBytes) {
+          stream.removeAllListeners('data')
+          stream.removeAllListeners('end')
+          stream.on('error', () => undefined)
+          stream.destroy()
+          resolve({ data: Buffer.concat(chunks), truncated: true })
+        }
+      }
+      stream.on('data', keep ? collect : () => undefined)
+      stream.on('end', () => resolve(keep ? { data: Buffer.concat(chunks), truncated: false } : undefined))
       stream.on('error', (streamError: Error) =>
         // yauzl's size check: the entry inflated past what the directory claimed.
         reject(new FileError(/too many bytes|too few bytes/.test(streamError.message) ? BOMB_MESSAGE : CORRUPT_MESSAGE))
@@ -84,18 +105,22 @@ function inflateEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, keep: boolean): Pr
 }
 
 /** Checks the package and keeps the parts named in `wanted`. Throws FileError for a bomb or a broken zip. */
-export async function readZipPackage(bytes: Uint8Array, wanted: ReadonlySet<string>): Promise<ZipPackage> {
+export async function readZipPackage(bytes: Uint8Array, wanted: ReadonlySet<string>, options: ZipReadOptions = {}): Promise<ZipPackage> {
   const zip = await openZip(bytes)
   try {
     const entries = await readEntries(zip)
     const parts = new Map<string, Buffer>()
+    const truncated = new Set<string>()
     for (const entry of entries) {
       if (entry.fileName.endsWith('/')) continue
       const keep = wanted.has(entry.fileName) && !parts.has(entry.fileName)
-      const data = await inflateEntry(zip, entry, keep)
-      if (data) parts.set(entry.fileName, data)
+      const inflated = await inflateEntry(zip, entry, keep, options.keepBytes ?? Number.POSITIVE_INFINITY)
+      if (!inflated) continue
+      parts.set(entry.fileName, inflated.data)
+      if (inflated.truncated) truncated.add(entry.fileName)
     }
-    return { names: entries.map((e) => e.fileName), parts }
+    const totalBytes = entries.reduce((sum, e) => sum + e.uncompressedSize, 0)
+    return { names: entries.map((e) => e.fileName), parts, truncated, totalBytes }
   } finally {
     zip.close()
   }

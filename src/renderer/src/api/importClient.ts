@@ -19,5 +19,8 @@ export const importClient: ImportClient = {
     return unwrap(getApi().import.importImages({ files: files.map((f) => ({ name: f.name, bytes: bytesToBase64(f.bytes) })) }))
   },
   importText: async (text) => unwrap(getApi().import.importText({ text })),
+  cancel: async () => unwrap(getApi().import.cancel()),
+  // Outside the desktop app there is no progress to hear.
+  onProgress: (listener) => window.importEvents?.onProgress(listener) ?? (() => undefined),
   accept: async (report, options) => unwrap(getApi().import.accept({ report, replace: options?.replace }))
 }

@@ -9,6 +9,9 @@ import type { VersionReason } from '../../../core/library/versions'
 import type { OcrReview } from '../../../core/import/ocr/review'
 import type { Report, UnitLevel } from '../../../core/report/report'
 import type { Settings } from '../../../core/settings/schema'
+import type { ImportProgress } from '../../../shared/ipc/importProgress'
+
+export type { ImportProgress } from '../../../shared/ipc/importProgress'
 
 export interface LibraryYear {
   year: number
@@ -151,6 +154,10 @@ export interface ImportClient {
   /** Several image files dropped together: the pages of one scan. */
   importImages(files: readonly { name: string; bytes: Uint8Array }[]): Promise<ImportPreview>
   importText(text: string): Promise<ImportPreview>
+  /** Stops the import in flight (it then fails with “已取消导入：…”); false when none was running. */
+  cancel(): Promise<boolean>
+  /** Listens for the progress of imports (reading, each PDF page, recognising); returns the unsubscribe. */
+  onProgress(listener: (progress: ImportProgress) => void): () => void
   /**
    * Stores the (corrected) report in the library; returns what was saved. A report of the same unit
    * and year already in the library is refused (ApiError, code REJECTED, message in Chinese) unless

@@ -1,0 +1,132 @@
+/**
+ * The import worker as the app and the CLI run it: the real worker.ts in a thread, its stages
+ * reported, stopped by its time budget, its memory ceiling or 取消 — each as one Chinese sentence
+ * naming the file — and the next import working on a fresh thread.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { HOSTILE } from '../../fuzz/hostile'
+import { FileError } from '../../src/main/services/fileErrors'
+import { ImportWorkerError, type ImportRunner, type ImportStage } from '../../src/main/services/import/runner'
+import { WORKER_MESSAGES } from '../../src/main/services/importLimits'
+import { testImporter } from '../support/testMain'
+
+const fixture = (path: string) => new URL(`../fixtures/${path}`, import.meta.url).pathname
+const pdf = { kind: 'file', path: fixture('same-report/report.pdf'), name: 'report.pdf' } as const
+const runners: ImportRunner[] = []
+const runner = (options: Parameters<typeof testImporter>[0] = {}) => {
+  const made = testImporter(options)
+  runners.push(made)
+  return made
+}
+afterAll(() => Promise.all(runners.map((r) => r.dispose())))
+
+async function stopped(pending: Promise<unknown>): Promise<ImportWorkerError> {
+  const error = await pending.then(
+    () => undefined,
+    (e: unknown) => e
+  )
+  expect(error).toBeInstanceOf(ImportWorkerError)
+  return error as ImportWorkerError
+}
+
+describe('import worker', () => {
+  it('imports a file and reports each stage: reading, every page, recognising', async () => {
+    const stages: ImportStage[] = []
+    const parsed = await runner().run(pdf, { onProgress: (stage) => stages.push(stage) })
+    expect(parsed.values).toHaveLength(200)
+    expect(stages).toEqual([
+      { stage: 'reading' },
+      { stage: 'page', page: 1, pages: 4 },
+      { stage: 'page', page: 2, pages: 4 },
+      { stage: 'page', page: 3, pages: 4 },
+      { stage: 'page', page: 4, pages: 4 },
+      { stage: 'recognising' }
+    ])
+  })
+
+  it('passes a reader’s refusal on as it is, and keeps the worker for the next file', async () => {
+    const importer = runner()
+    const error = await importer.run({ kind: 'bytes', bytes: new Uint8Array(0), name: '空.docx' }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(FileError)
+    expect(error).not.toBeInstanceOf(ImportWorkerError)
+    expect((error as Error).message).toBe('文件是空的')
+    expect((await importer.run(pdf)).values).toHaveLength(200)
+  })
+
+  it('stops a file past its time budget in one sentence naming it, and the next import works', async () => {
+    const importer = runner({ timeBudgetMs: 150 })
+    importer.warm()
+    const error = await stopped(importer.run(pdf))
+    expect(error.reason).toBe('timeout')
+    expect(error.message).toBe(WORKER_MESSAGES.timeout('report.pdf', 150))
+    expect(error.message).toMatch(/^文件过于复杂，0\.2 秒内未能读完：report\.pdf。/)
+    // A fresh thread, the same budget: a short text fits in it.
+    const parsed = await importer.run({ kind: 'text', text: '某某县人民政府2024年政府信息公开工作年度报告', name: '粘贴的文字' })
+    expect(parsed.report.year).toBe(2024)
+  })
+
+  it('stops a file whose reading grows memory past the ceiling', async () => {
+    const importer = runner({ maxRssGrowthMb: 1 })
+    const error = await stopped(importer.run({ kind: 'bytes', ...HOSTILE['txt-49mb']!() }))
+    expect(error.reason).toBe('memory')
+    expect(error.message).toBe(WORKER_MESSAGES.memory('年报.txt', 1))
+  })
+
+  it('stops a file that exhausts the worker’s heap (resourceLimits), and the next import works', async () => {
+    const importer = runner({ maxHeapMb: 96 })
+    const error = await stopped(importer.run({ kind: 'bytes', ...HOSTILE['docx-190mb-xml']!() }))
+    expect(error.reason).toBe('memory')
+    expect(error.message).toBe(WORKER_MESSAGES.memory('年报.docx', 96))
+    expect((await importer.run({ kind: 'text', text: '某某县人民政府2024年政府信息公开工作年度报告', name: '粘贴的文字' })).report.year).toBe(2024)
+  })
+
+  it('reads a scan by OCR in the worker, page by page, each page on its own budget', async () => {
+    // A whole-file budget far below what two OCR'd pages take: each page restarts the clock.
+    const importer = runner({ timeBudgetMs: 2_000 })
+    const stages: ImportStage[] = []
+    const scan = { kind: 'file', path: fixture('scans/report-scan.pdf'), name: 'report-scan.pdf' } as const
+    const parsed = await importer.run(scan, { onProgress: (stage) => stages.push(stage) })
+    const ocr = stages.filter((s) => s.stage === 'ocr')
+    expect(ocr.map((s) => s.stage === 'ocr' && s.done)).toEqual([0, 1, 2])
+    expect(stages.at(-1)).toEqual({ stage: 'recognising' })
+    expect(parsed.values.length).toBeGreaterThan(150)
+    // Every figure came from a page image, and says so.
+    expect(parsed.values.every((v) => v.flags.includes('ocr'))).toBe(true)
+  }, 120_000)
+
+  it('refuses several files that are not all images, in Chinese', async () => {
+    const error = await runner()
+      .run({ kind: 'images', files: [{ bytes: new TextEncoder().encode('不是图片'), name: 'a.txt' }], name: 'a.txt 等 1 个图片文件' })
+      .catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(FileError)
+    expect((error as Error).message).toMatch(/^一次只能导入一份报告/)
+  })
+
+  it('stops at 取消 and starts afresh', async () => {
+    const importer = runner()
+    const controller = new AbortController()
+    const pending = importer.run(pdf, { signal: controller.signal, onProgress: () => controller.abort() })
+    const error = await stopped(pending)
+    expect(error.reason).toBe('cancelled')
+    expect(error.message).toBe('已取消导入：report.pdf')
+    expect(importer.busy).toBe(false)
+    expect((await importer.run(pdf)).values).toHaveLength(200)
+  })
+
+  it('says so in Chinese when the worker cannot start', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'worker-'))
+    try {
+      const entry = join(dir, 'broken.mjs')
+      await writeFile(entry, 'throw new Error("broken build")\n')
+      const importer = runner({ entry } as never)
+      const error = await stopped(importer.run(pdf))
+      expect(error.reason).toBe('start')
+      expect(error.message).toBe(WORKER_MESSAGES.start)
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+})
