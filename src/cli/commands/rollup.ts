@@ -16,8 +16,9 @@ import { ruleSettings } from '../../core/settings'
 import { FileError, fileExists } from '../../main/services/files'
 import { ReportLibrary } from '../../main/services/library/index'
 import { LibraryHistory } from '../../main/services/rollup/history'
-import { importInProcess } from '../../main/services/rollup/importOne'
-import { defaultConcurrency, runRollup } from '../../main/services/rollup/run'
+import { SOURCE_WORKER_ENTRY } from '../../main/services/import/sourceEntry'
+import { ImportPool } from '../../main/services/rollup/pool'
+import { runRollup } from '../../main/services/rollup/run'
 import { readUnitListFile, UnitsStore } from '../../main/services/rollup/unitsStore'
 import { writeWorkbook } from '../../main/services/rollup/workbook'
 import { SettingsStore } from '../../main/services/settings'
@@ -62,22 +63,30 @@ export function registerRollup(program: Command, { io }: CliContext): void {
       const rollupSettings = await loadRollupSettings(options)
       const library = options.library === undefined ? undefined : new ReportLibrary(options.library)
       let shown = 0
-      const result = await runRollup(inputs, {
-        year,
-        units,
-        history: new LibraryHistory(library),
-        ...(profile ? { ruleSettings: ruleSettings(profile) } : {}),
-        ...(rollupSettings ? { rollupSettings } : {}),
-        importOne: importInProcess,
-        concurrency: defaultConcurrency(),
-        onProgress: ({ done, total }) => {
-          // About ten lines for a long run, on stderr: the JSON on stdout stays clean.
-          if (total >= 20 && done < total && done >= shown + Math.ceil(total / 10)) {
-            shown = done
-            io.err(`已读取 ${done}/${total}\n`)
+      // The app's import workers, one per core: each file within the same time and memory budget as `import`.
+      const pool = new ImportPool({ entry: SOURCE_WORKER_ENTRY })
+      pool.warm()
+      let result
+      try {
+        result = await runRollup(inputs, {
+          year,
+          units,
+          history: new LibraryHistory(library),
+          ...(profile ? { ruleSettings: ruleSettings(profile) } : {}),
+          ...(rollupSettings ? { rollupSettings } : {}),
+          importOne: pool.importOne,
+          concurrency: pool.size,
+          onProgress: ({ done, total }) => {
+            // About ten lines for a long run, on stderr: the JSON on stdout stays clean.
+            if (total >= 20 && done < total && done >= shown + Math.ceil(total / 10)) {
+              shown = done
+              io.err(`已读取 ${done}/${total}\n`)
+            }
           }
-        }
-      })
+        })
+      } finally {
+        await pool.dispose()
+      }
       if (options.output !== undefined) await writeWorkbook(options.output, result)
       if (options.json) io.out(`${JSON.stringify(rollupJson(result), null, 2)}\n`)
       else io.out(formatRollup(result, options.output))

@@ -102,7 +102,8 @@ describe('a .zip of the same reports', () => {
     const bytes = await zip.generateAsync({
       type: 'nodebuffer',
       compression: 'DEFLATE',
-      encodeFileName: gbk
+      // JSZip's types say string; it takes the bytes (its documentation says so).
+      encodeFileName: gbk as unknown as (name: string) => string
     })
     await collected.cleanup()
     const path = join(dir, '各单位年报.zip')
