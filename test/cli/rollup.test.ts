@@ -9,7 +9,7 @@ import { CELLS, LABEL_SEPARATOR } from '../../src/core/report/cells'
 import { defaultSettings } from '../../src/core/settings'
 import { SettingsStore } from '../../src/main/services/settings'
 import { UnitsStore } from '../../src/main/services/rollup/unitsStore'
-import { parseUnitsTsv } from '../../src/core/rollup/units'
+import { parseUnitsTsv } from '../../src/core/rollup/unitList'
 import { ROLLUP_EXPECTED, writeRollupFolder } from '../support/rollupFolder'
 
 async function cli(...argv: string[]) {

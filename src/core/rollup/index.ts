@@ -4,6 +4,7 @@
  * its workbook as data. Reading files, the worker pool and writing the .xlsx are in main/services/rollup.
  */
 export * from './units'
+export * from './unitList'
 export * from './match'
 export * from './types'
 export * from './summarize'

@@ -124,7 +124,8 @@ export async function summarizeFiles(
         reports[index] = await summarizeImported({ id, file: file.file, parsed }, options)
       } catch (error) {
         if (signal?.aborted) return
-        unreadable[index] = { id, file: file.file, reason: reasonOf(error) }
+        // Where a .zip was unpacked to is nobody's business: the file is named as the officer knows it.
+        unreadable[index] = { id, file: file.file, reason: reasonOf(error).split(file.path).join(file.file) }
       }
       done++
       options.onProgress?.({ done, total: files.length, file: file.file })

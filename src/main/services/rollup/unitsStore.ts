@@ -5,7 +5,8 @@
  */
 import { basename, extname, join } from 'node:path'
 import { decodeText } from '../../../core/text/decode'
-import { parseUnitsFile, parseUnitsTsv, serializeUnits, UnitListError, unitsFromRows, type RollupUnit } from '../../../core/rollup/units'
+import { parseUnitsFile, parseUnitsTsv, serializeUnits, UnitListError, unitsFromRows } from '../../../core/rollup/unitList'
+import type { RollupUnit } from '../../../core/rollup/units'
 import { writeAtomic } from '../atomicWrite'
 import { describeFsError, FileError, readBoundedFile } from '../files'
 import { errorCode, nodeFs, type LibraryFs } from '../fsAdapter'
