@@ -6,6 +6,7 @@
 export * from './units'
 export * from './unitList'
 export * from './match'
+export { SUMMARY_FIGURES } from './labels'
 export * from './types'
 export * from './summarize'
 export * from './crossChecks'

@@ -11,21 +11,9 @@ import { isLevel1Han, isLevel2Han } from '../import/normalize/gbk'
 import { convertToSimplified } from '../import/normalize/traditional'
 import { toHalfWidth } from '../import/normalize/width'
 import { cleanUnitName } from '../library/unitName'
+import type { MatchMethod } from './labels'
 
-/** How a report was matched to its unit, from most to least certain. */
-export type MatchMethod = 'name' | 'alias' | 'place' | 'similar' | 'file' | 'hand'
-
-export const MATCH_METHOD_LABELS: Record<MatchMethod, string> = {
-  name: '名称一致',
-  alias: '别名一致',
-  place: '去掉地名后一致',
-  similar: '名称相近，请核对',
-  file: '按文件名，请核对',
-  hand: '手工指定'
-}
-
-/** Methods whose match the officer should confirm. */
-export const UNSURE_METHODS: ReadonlySet<MatchMethod> = new Set<MatchMethod>(['similar', 'file'])
+export { MATCH_METHOD_LABELS, UNSURE_METHODS, type MatchMethod } from './labels'
 
 export interface UnitMatch {
   /** The unit's name as the list gives it. */

@@ -16,7 +16,9 @@ import { cellsOf, LABEL_SEPARATOR, type CellDef, type CellId } from '../report/c
 import { quantity } from '../report/quantities'
 import { TABLES } from '../report/tables'
 import { SEVERITY_LABELS } from '../rules/types'
-import { MATCH_METHOD_LABELS, UNSURE_METHODS } from './match'
+import { MATCH_METHOD_LABELS, SUMMARY_FIGURES, UNSURE_METHODS } from './labels'
+
+export { SUMMARY_FIGURES } from './labels'
 import { allFindings } from './rollup'
 import type { RollupReport, RollupResult, RollupTotal, UnitStatus } from './types'
 import { ROLLUP_LEVEL_LABELS } from './units'
@@ -54,22 +56,6 @@ export interface SheetModel {
   /** Columns kept in view when scrolling right (the unit's name). */
   frozenColumns: number
 }
-
-/** The main figures of the 汇总 sheet: table quantities (report/quantities.ts). */
-export const SUMMARY_FIGURES: readonly string[] = [
-  'new',
-  'carried',
-  'public',
-  'resultTotal',
-  'carryOver',
-  'review',
-  'litigation',
-  'normative.issued',
-  'license',
-  'penalty',
-  'coercion',
-  'fees'
-]
 
 const UNIT_WIDTH = 30
 const FILE_WIDTH = 36
