@@ -23,8 +23,18 @@ const STYLE_FILLS: Partial<Record<CellStyle, ExcelJS.Fill>> = { sum: SUM_FILL, i
 function addSheet(workbook: ExcelJS.Workbook, model: SheetModel): void {
   const headerTop = 2
   const frozenRows = headerTop + model.header.length - 1
+  const wide = model.columns.length > 30
   const sheet = workbook.addWorksheet(model.name, {
-    views: [{ state: 'frozen', xSplit: model.frozenColumns, ySplit: frozenRows, topLeftCell: `A${frozenRows + 1}` }]
+    views: [{ state: 'frozen', xSplit: model.frozenColumns, ySplit: frozenRows, topLeftCell: `A${frozenRows + 1}` }],
+    // Printed on A4 landscape: a narrow sheet fits the page's width; a table sheet's many columns
+    // run over pages, each with the header rows and the unit's name repeated.
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      ...(wide ? {} : { fitToPage: true, fitToWidth: 1, fitToHeight: 0 }),
+      printTitlesRow: `${headerTop}:${frozenRows}`,
+      ...(model.frozenColumns ? { printTitlesColumn: `A:${String.fromCharCode(64 + model.frozenColumns)}` } : {})
+    }
   })
   sheet.columns = model.columns.map((c) => ({ width: c.width }))
 
