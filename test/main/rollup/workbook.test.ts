@@ -99,6 +99,8 @@ describe('summary workbook', () => {
       expect(view.ySplit).toBeGreaterThanOrEqual(2)
       expect(view.xSplit).toBeGreaterThanOrEqual(1)
       expect(sheet.getColumn(1).width).toBeGreaterThan(10)
+      // Printed on A4 landscape, the header rows repeated on every page.
+      expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', printTitlesRow: `2:${view.ySplit}` })
     }
   })
 
