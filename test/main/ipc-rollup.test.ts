@@ -111,6 +111,22 @@ describe('rollup routes', () => {
     expect((await ok(main.api.rollup.view({ year: 2025 })))!.year).toBe(2025)
   })
 
+  it('follows 设置: the county’s own report compared with its units when cells are named', async () => {
+    const { settings } = await ok(main.api.settings.get())
+    await ok(main.api.settings.save({ settings: { ...settings, local: { ...settings.local, rollup: { compareCells: ['t3.new.total'] } } } }))
+    const view = (await ok(main.api.rollup.view({})))!
+    expect(view.comparison).toBeUndefined()
+    expect(view.comparisonProblem).toBe('本级单位“示例县人民政府”未报送本年度报告，未与所属单位合计核对')
+    // The county's own report is that of 县人民政府办公室 for this test: named in 设置.
+    await ok(main.api.settings.save({ settings: { ...settings, local: { ...settings.local, rollup: { compareCells: ['t3.new.total'], ownUnit: '县人民政府办公室' } } } }))
+    const compared = (await ok(main.api.rollup.view({})))!
+    expect(compared.comparison?.unit).toBe('县人民政府办公室')
+    expect(compared.comparison?.cells.map((c) => [c.cell, c.agrees])).toEqual([['t3.new.total', false]])
+    expect(compared.units.find((u) => u.unit.name === '县人民政府办公室')).toMatchObject({ own: true, statusText: '已报送（本级）' })
+    await ok(main.api.settings.save({ settings }))
+    expect((await ok(main.api.rollup.view({})))!.comparison).toBeUndefined()
+  })
+
   it('exports the workbook to the path the dialog chose', async () => {
     main.dialogs.answerNext('workbook', join(main.exportDir, '汇总'))
     const exported = (await ok(main.api.rollup.exportWorkbook()))!

@@ -109,11 +109,13 @@ export const rollupStatusSchema = z.object({
 /** Where a run's files come from: a folder or .zip chosen in main's dialog, or the files dropped (staged first). */
 export const rollupSourceSchema = z.enum(['folder', 'zip', 'dropped'])
 
-/** Dropped files cross in batches: each a bare name and its bytes. */
+/** Dropped files cross in batches: each a bare name and its bytes; a batch at most 20 files and 64 MB. */
 export const MAX_DROPPED_BATCH = 20
+export const MAX_DROPPED_BATCH_BYTES = 64 * 1024 * 1024
 export const droppedFilesSchema = z
   .array(z.strictObject({ name: fileName, bytes: base64Bytes }))
   .min(1)
   .max(MAX_DROPPED_BATCH, `每批最多 ${MAX_DROPPED_BATCH} 个文件`)
+  .refine((files) => files.reduce((n, f) => n + f.bytes.length, 0) <= (MAX_DROPPED_BATCH_BYTES / 3) * 4 + 4, '每批文件合计过大')
 
 export { ROLLUP_LEVELS }
