@@ -73,6 +73,8 @@ async function inbox(folder: string, count: number): Promise<RollupUnit[]> {
 
 interface Measured {
   seconds: number
+  /** CPU time of the process, all its threads (the workers too). */
+  cpuSeconds: number
   peakGrowthMb: number
   reports: number
   unreadable: number
@@ -88,6 +90,7 @@ async function rollUp(dir: string, count: number): Promise<Measured> {
   let peak = baseline
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 50)
   const started = performance.now()
+  const cpu = process.cpuUsage()
   const pool = new ImportPool({ entry: workerEntry(), size: availableParallelism() })
   pool.warm()
   try {
@@ -99,10 +102,13 @@ async function rollUp(dir: string, count: number): Promise<Measured> {
       concurrency: pool.size
     })
     const seconds = (performance.now() - started) / 1000
+    const used = process.cpuUsage(cpu)
+    const cpuSeconds = (used.user + used.system) / 1e6
     const before = performance.now()
     await writeWorkbook(join(dir, `summary-${count}.xlsx`), result)
     return {
       seconds,
+      cpuSeconds,
       peakGrowthMb: (peak - baseline) / 1024 / 1024,
       reports: result.units.reduce((n, s) => n + s.reports.length, 0) + result.unmatched.length,
       unreadable: result.unreadable.length,
@@ -126,6 +132,7 @@ export async function benchRollup(): Promise<string[]> {
     return [
       `汇总（导入组件 ${availableParallelism()} 个，即本机核数；docx/网页/文本/pdf/doc/mhtml 混合；测量时系统负载 ${load}）：`,
       `  500 份：${large.seconds.toFixed(1)} s（每份 ${((large.seconds * 1000) / 500).toFixed(0)} ms）  ${verdict}；本年度报告 ${large.reports} 份，未报送 ${large.missing} 个，无法读取 ${large.unreadable} 个；写汇总表 ${large.workbookMs.toFixed(0)} ms`,
+      `  500 份所用 CPU 时间（本进程全部线程）${large.cpuSeconds.toFixed(1)} s：${availableParallelism()} 核不被其他程序占用时，用时约为 ${(large.cpuSeconds / availableParallelism()).toFixed(1)} s`,
       `  100 份：${small.seconds.toFixed(1)} s；写汇总表 ${small.workbookMs.toFixed(0)} ms`,
       `  内存（进程常驻内存峰值比起始增加，含导入组件的启动和各自的堆）：100 份 ${small.peakGrowthMb.toFixed(0)} MB，500 份 ${large.peakGrowthMb.toFixed(0)} MB` +
         `（500 份不到 100 份的 ${(large.peakGrowthMb / Math.max(1, small.peakGrowthMb)).toFixed(1)} 倍：逐份汇总，不保留文档）`
