@@ -17,6 +17,9 @@ import { ImportRunner } from './services/import/runner'
 // electron-vite bundles the worker as its own entry and gives its built path (see README, architecture).
 import importWorkerPath from './services/import/worker?modulePath'
 import { ReportLibrary } from './services/library/index'
+import { ImportPool } from './services/rollup/pool'
+import { RollupSession } from './services/rollup/session'
+import { UnitsStore } from './services/rollup/unitsStore'
 import { PathTokens } from './services/pathTokens'
 import { SettingsStore } from './services/settings'
 import { tidyLibraryOnStart } from './services/startup'
@@ -70,6 +73,14 @@ function start(): void {
     void tidyLibraryOnStart(library, settings).then(({ problems }) => problems.forEach((p) => console.warn(`[library] ${p}`)))
     const importer = new ImportRunner({ entry: importWorkerPath })
     app.on('will-quit', () => void importer.dispose())
+    // 汇总: one roll-up held at a time, its files read by a pool of the same import worker.
+    const rollup = new RollupSession({
+      library,
+      units: new UnitsStore(libraryDir),
+      settings,
+      createPool: () => new ImportPool({ entry: importWorkerPath })
+    })
+    app.on('will-quit', () => void rollup.dispose())
     const handlers = createHandlers({
       appInfo,
       library,
@@ -79,7 +90,8 @@ function start(): void {
       tokens: new PathTokens(),
       printer: createWindowPrinter(() => mainWindow),
       importer,
-      onImportProgress: (progress) => mainWindow?.webContents.send(IMPORT_PROGRESS_CHANNEL, progress)
+      onImportProgress: (progress) => mainWindow?.webContents.send(IMPORT_PROGRESS_CHANNEL, progress),
+      rollup
     })
     registerIpc(createRegistry(handlers), { isTrustedSender: (url) => urlPolicy.isAppUrl(url) })
     installMenu({
