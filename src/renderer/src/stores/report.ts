@@ -1,7 +1,8 @@
 /**
- * The report open in the editor: its edits (as undoable commands, kept by useUndoHistory), the live
- * findings and the marks they put on cells, and the autosave state (useAutosave). Where the officer
- * asked to look is the navigation store's; which totals a table can fill is core's (report/totals).
+ * The report open in the editor: its edits (as undoable commands, kept by useUndoHistory), the
+ * values and marks each cell of the grid reads, and the autosave state (useAutosave). The live
+ * findings are useReportChecks'; where the officer asked to look is the navigation store's; which
+ * totals a table can fill is core's (report/totals).
  *
  * The report is kept immutable: every edit replaces it (and only the changed part: `values` or
  * `sections`), so `findings` is a plain computed over one shallow ref — no deep watchers — and it
@@ -12,33 +13,23 @@
  * is saved by the next attempt.
  */
 import { defineStore } from 'pinia'
-import { computed, reactive, shallowReactive, shallowRef, watch } from 'vue'
+import { reactive, shallowReactive, shallowRef, watch } from 'vue'
 import type { CellId } from '../../../core/report/cells'
-import { copyMeasure, type CopyMeasure } from '../../../core/report/copyMeasure'
 import { resolveLinkedMarks } from '../../../core/report/markLinks'
 import type { Report, ReviewMark } from '../../../core/report/report'
 import { SECTION_IDS, type SectionId } from '../../../core/report/sections'
 import type { TableId } from '../../../core/report/tables'
 import { totalsToFill, type CellChange } from '../../../core/report/totals'
-import {
-  checkReport,
-  markFinding,
-  notApplied as rulesNotApplied,
-  openCounts,
-  reopenFinding as withoutReview,
-  SEVERITY_ORDER,
-  type ReviewedFinding,
-  type RuleNotApplied,
-  type Severity
-} from '../../../core/rules'
+import { markFinding, reopenFinding as withoutReview, type ReviewedFinding } from '../../../core/rules'
 import { useAutosave, type SaveDocument } from '../composables/autosave'
+import { useReportChecks, type CellMark } from '../composables/reportChecks'
 import { useUndoHistory } from '../composables/undoHistory'
 import { notifyError } from '../utils/discrete'
 import { useNavigationStore } from './navigation'
-import { useSettingsStore } from './settings'
 
 export { AUTOSAVE_DELAY_MS, type SaveStatus } from '../composables/autosave'
 export { tableHasTotals, totalsToFill, type CellChange } from '../../../core/report/totals'
+export type { CellMark } from '../composables/reportChecks'
 
 /** Writes the report somewhere durable; may return the time written (LibraryClient.save does). */
 export type SaveReport = SaveDocument<Report>
@@ -76,19 +67,10 @@ export interface LinkNotice {
   seq: number
 }
 
-export interface CellMark {
-  severity: Severity
-  messages: string[]
-}
-
 export interface FillTotalsResult {
   filled: number
   /** Totals typed by hand that do not match their parts: left alone, the R2/R3/R4 findings flag them. */
   disagreeing: number
-}
-
-function sameMark(a: CellMark, b: CellMark): boolean {
-  return a.severity === b.severity && a.messages.length === b.messages.length && a.messages.every((m, i) => m === b.messages[i])
 }
 
 export const useReportStore = defineStore('report', () => {
@@ -98,50 +80,9 @@ export const useReportStore = defineStore('report', () => {
   const navigation = useNavigationStore()
 
   // ---------------------------------------------------------------------------------------------
-  // Findings
+  // Findings, the marks they put on cells, and the copy shares
 
-  /** The region's settings the checks read (设置); the national defaults until they are loaded. */
-  const settings = useSettingsStore()
-
-  /** Every finding, with its key and the officer's review (open, 已核实, 忽略). */
-  const allFindings = computed<ReviewedFinding[]>(() =>
-    report.value ? checkReport(report.value, previous.value, settings.rules) : []
-  )
-  /** What the officer still has to look at: the counts, the marks on cells and text, the panel's groups. */
-  const findings = computed<ReviewedFinding[]>(() => allFindings.value.filter((f) => f.status === 'open'))
-  /** Findings marked 已核实 or 忽略 while their figures stay as they were: listed apart, collapsed. */
-  const reviewedFindings = computed<ReviewedFinding[]>(() => allFindings.value.filter((f) => f.status !== 'open'))
-
-  /** Rules the report is not judged by (its format generation did not have them), with the reason. */
-  const notApplied = computed<RuleNotApplied[]>(() => (report.value ? rulesNotApplied(report.value) : []))
-
-  const counts = computed<Record<Severity, number>>(() => openCounts(allFindings.value))
-
-  /**
-   * The mark each cell shows: findings whose target is the cell (the anchor of a wrong sum, the
-   * first blank of a table). Related cells are highlighted only when the finding is focused, or
-   * every part of a sum would be painted red.
-   */
-  const cellMarks = computed<ReadonlyMap<CellId, CellMark>>((previousMarks) => {
-    const marks = new Map<CellId, CellMark>()
-    for (const f of findings.value) {
-      if (f.target.kind !== 'cell') continue
-      const mark = marks.get(f.target.cell)
-      if (!mark) marks.set(f.target.cell, { severity: f.severity, messages: [f.message] })
-      else {
-        mark.messages.push(f.message)
-        if (SEVERITY_ORDER.indexOf(f.severity) < SEVERITY_ORDER.indexOf(mark.severity)) mark.severity = f.severity
-      }
-    }
-    // An unchanged mark keeps its object, so the cell showing it does not re-render.
-    if (previousMarks) {
-      for (const [cell, mark] of marks) {
-        const before = previousMarks.get(cell)
-        if (before && sameMark(before, mark)) marks.set(cell, before)
-      }
-    }
-    return marks
-  })
+  const checks = useReportChecks(report, previous)
 
   /**
    * Per-cell views of the values and marks for the grid: a cell reading `cellValues.get(id)` is
@@ -160,21 +101,13 @@ export const useReportStore = defineStore('report', () => {
 
   // Synchronous, so the marks are current in the same tick as the edit (the grid reads them next frame).
   watch(
-    cellMarks,
+    checks.cellMarks,
     (marks) => {
       for (const id of marksByCell.keys()) if (!marks.has(id)) marksByCell.delete(id)
       for (const [id, mark] of marks) if (marksByCell.get(id) !== mark) marksByCell.set(id, mark)
     },
     { flush: 'sync', immediate: true }
   )
-
-  /** Depends on the sections object only, so cell edits do not re-measure the text. */
-  const sections = computed(() => report.value?.sections)
-  const copyShares = computed<CopyMeasure | undefined>(() => {
-    const current = report.value
-    if (!sections.value || !current || !previous.value || previous.value.year >= current.year) return undefined
-    return copyMeasure(current, previous.value)
-  })
 
   // ---------------------------------------------------------------------------------------------
   // Values typed but refused
@@ -433,15 +366,15 @@ export const useReportStore = defineStore('report', () => {
   return {
     report,
     previous,
-    findings,
-    allFindings,
-    reviewedFindings,
-    notApplied,
-    counts,
-    cellMarks,
+    findings: checks.findings,
+    allFindings: checks.allFindings,
+    reviewedFindings: checks.reviewedFindings,
+    notApplied: checks.notApplied,
+    counts: checks.counts,
+    cellMarks: checks.cellMarks,
     cellValues,
     marksByCell,
-    copyShares,
+    copyShares: checks.copyShares,
     rejected,
     canUndo,
     canRedo,
