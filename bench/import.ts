@@ -8,9 +8,9 @@
  * steps counted), and a hostile 128 KB page of long digit strings, bounded by the step budget.
  */
 import { readFile } from 'node:fs/promises'
+import { parse as parseCfb } from 'cfb'
 import { parseDocument } from 'htmlparser2'
 import PostalMime from 'postal-mime'
-import WordExtractor from 'word-extractor'
 import { SPLIT_STEP_BUDGET } from '../src/core/import/limits'
 import { normalizeBlocks } from '../src/core/import/normalize/index'
 import { recognizeReport } from '../src/core/import/recognizeReport'
@@ -42,7 +42,8 @@ const FLOORS: Record<string, (bytes: Uint8Array) => Promise<unknown>> = {
     const zip = await readZipPackage(bytes, new Set(['word/document.xml']))
     return parseDocument(zip.parts.get('word/document.xml')?.toString('utf8') ?? '', { xmlMode: true })
   },
-  doc: (bytes) => new WordExtractor().extract(Buffer.from(bytes)),
+  // The reader parses the Word binary itself: the floor is cfb opening the OLE2 container.
+  doc: async (bytes) => parseCfb(Buffer.from(bytes)),
   pdf: pdfText,
   html: async (bytes) => parseDocument(decodeText(bytes).text),
   mhtml: (bytes) => PostalMime.parse(bytes),

@@ -177,7 +177,7 @@ async function docxXml(rng: Rng, bytes: Buffer): Promise<Buffer> {
       break
     }
     case 3:
-      // Namespace bound to an unusual prefix: the direct reader refuses it and mammoth takes over.
+      // The main namespace bound to another prefix, the elements left with an undeclared w:.
       xml = xml.replace(/xmlns:w=/, 'xmlns:q=')
       break
     case 4: {

@@ -7,7 +7,7 @@ export type SeedKind = 'docx' | 'doc' | 'pdf' | 'html' | 'mhtml' | 'txt'
 
 const SEED_FILES: Record<SeedKind, readonly string[]> = {
   docx: ['same-report/report.docx'],
-  doc: ['same-report/report.doc'],
+  doc: ['same-report/report.doc', 'word/features.doc'],
   pdf: ['same-report/report.pdf', 'same-report/report-split.pdf'],
   html: [
     'same-report/report.html',

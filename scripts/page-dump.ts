@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { extname } from 'node:path'
-import { textContent } from 'domutils'
+import { hasChildren, isText, type AnyNode } from 'domhandler'
 import { parseDocument } from 'htmlparser2'
 import { decodeHtml } from '../src/main/services/readers/html'
 import { decodeText } from '../src/core/text/decode'
@@ -19,6 +19,9 @@ if (!file) {
   console.error('用法：npx tsx scripts/page-dump.ts 文件 [--archive 标题]')
   process.exit(1)
 }
+/** The text of a node and everything under it, in document order. */
+const textContent = (node: AnyNode): string => (isText(node) ? node.data : hasChildren(node) ? node.children.map(textContent).join('') : '')
+
 const bytes = new Uint8Array(readFileSync(file))
 let text: string
 if (/^\.html?$/i.test(extname(file))) {

@@ -85,6 +85,28 @@ describe('cells', () => {
     for (const line of tsv.split('\n')) expect(lines).toContain(line)
   })
 
+  it('fills blank totals from their parts, as the editor’s 填入合计 does, and leaves typed ones', async () => {
+    await cli('new', '--unit', '某某镇人民政府', '--year', '2025', '-o', at('r.json'))
+    const tsv = [
+      '表三\t一、本年新收政府信息公开申请数量\t自然人\t5',
+      '表三\t一、本年新收政府信息公开申请数量\t法人或其他组织 / 商业企业\t2',
+      '表四\t行政复议\t结果维持\t1',
+      '表四\t行政复议\t尚未审结\t2',
+      '表四\t行政诉讼 / 复议后起诉\t结果维持\t1',
+      '表四\t行政诉讼 / 复议后起诉\t总计\t9'
+    ].join('\n')
+    await writeFile(at('v.tsv'), tsv)
+    const run = await cli('cells', at('r.json'), '--set', at('v.tsv'), '--fill-totals')
+    expect(run).toMatchObject({ code: 0, err: '' })
+    expect(run.out).toContain('已写入 6 个单元格；已填入 2 个空白的合计；1 个已填写的合计与各项之和不符，未改动（check 会指出）')
+    const values = parseReport(await readFile(at('r.json'), 'utf8')).values
+    expect(values['t3.new.total']).toBe(7)
+    expect(values['t4.review.total']).toBe(3)
+    expect(values['t4.afterReview.total']).toBe(9)
+    // Blank parts give no total: blank is not 0.
+    expect(values['t3.carried.total']).toBeUndefined()
+  })
+
   it('reads a TSV saved by Excel in GBK', async () => {
     await cli('new', '--unit', '某某镇人民政府', '--year', '2025', '-o', at('r.json'))
     const gbk = Buffer.from(

@@ -1,7 +1,7 @@
 /**
  * The exported .docx as a word processor renders it: LibreOffice → PDF → text. Catches what the
  * XML tests cannot: a file LibreOffice refuses, page-number fields that do not evaluate.
- * Runs where soffice is installed; on CI it must be.
+ * Needs LibreOffice (soffice) and poppler's pdftotext, which `.ci/run` installs: it fails, never skips, without them.
  */
 import { execFile } from 'node:child_process'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
@@ -21,13 +21,8 @@ const work = await mkdtemp(join(tmpdir(), 'docx-render-'))
 afterAll(() => rm(work, { recursive: true, force: true }))
 
 describe('rendered by LibreOffice', () => {
-  if (!available && !process.env.CI) {
-    it.skip('renders the export to PDF (skipped: soffice is not on PATH)', () => {})
-    return
-  }
-
   it('shows the title, the six headings and the page numbers on at least two pages', { timeout: 60_000 }, async () => {
-    expect(available, 'LibreOffice (soffice) must be installed on CI').toBe(true)
+    expect(available, 'LibreOffice (soffice) must be installed: `.ci/run` installs it').toBe(true)
     const report = fullReport()
     const docx = join(work, 'report.docx')
     await writeFile(docx, await buildDocx(report))

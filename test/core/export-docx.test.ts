@@ -7,7 +7,8 @@ import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
 import { buildDocx } from '../../src/core/export/docx'
 import { NATIONAL_PRINT, reportPrint } from '../../src/core/export/print'
-import { chineseDate, chineseNumeralDate, signatureDate, signatureIndents, splitLevel2, splitLevel3, titleLines, widthInChars } from '../../src/core/export/text'
+import { signatureIndents, splitLevel2, splitLevel3, titleLines, widthInChars } from '../../src/core/export/text'
+import { formatDate } from '../../src/core/text/chinese'
 import { formatValue } from '../../src/core/export/values'
 import { CELLS, cellDef } from '../../src/core/report/cells'
 import { placeCells, tableLayout } from '../../src/core/report/layout'
@@ -443,19 +444,19 @@ describe('text rules', () => {
   })
 
   it('writes dates in Chinese numerals when asked: the year digit by digit, month and day as numbers', () => {
-    expect(chineseNumeralDate('2026-01-20')).toBe('二〇二六年一月二十日')
-    expect(chineseNumeralDate('2025-12-31')).toBe('二〇二五年十二月三十一日')
-    expect(chineseNumeralDate('2030-10-10')).toBe('二〇三〇年十月十日')
-    expect(chineseNumeralDate('2026-11-09')).toBe('二〇二六年十一月九日')
-    expect(chineseNumeralDate('2026-02-15')).toBe('二〇二六年二月十五日')
-    expect(signatureDate('2026-01-09', 'arabic')).toBe('2026年1月9日')
-    expect(signatureDate('2026-01-09', 'chinese')).toBe('二〇二六年一月九日')
+    expect(formatDate('2026-01-20', 'chinese')).toBe('二〇二六年一月二十日')
+    expect(formatDate('2025-12-31', 'chinese')).toBe('二〇二五年十二月三十一日')
+    expect(formatDate('2030-10-10', 'chinese')).toBe('二〇三〇年十月十日')
+    expect(formatDate('2026-11-09', 'chinese')).toBe('二〇二六年十一月九日')
+    expect(formatDate('2026-02-15', 'chinese')).toBe('二〇二六年二月十五日')
+    expect(formatDate('2026-01-09', 'arabic')).toBe('2026年1月9日')
+    expect(formatDate('2026-01-09', 'chinese')).toBe('二〇二六年一月九日')
   })
 
   it('writes dates in Arabic numerals without leading zeros', () => {
-    expect(chineseDate('2026-01-09')).toBe('2026年1月9日')
-    expect(chineseDate('2025-12-31')).toBe('2025年12月31日')
-    expect(() => chineseDate('2026/1/9')).toThrow(/YYYY-MM-DD/)
+    expect(formatDate('2026-01-09')).toBe('2026年1月9日')
+    expect(formatDate('2025-12-31')).toBe('2025年12月31日')
+    expect(() => formatDate('2026/1/9')).toThrow(/YYYY-MM-DD/)
   })
 
   it('breaks the title only when it does not fit one 二号 line', () => {

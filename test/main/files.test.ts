@@ -1,15 +1,15 @@
-import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { FileError, readBoundedFile, readReportText, writeFileAtomic } from '../../src/main/services/files'
+import { FaultyFs } from './library/faults'
 
 let dir: string
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'files-'))
 })
 afterEach(async () => {
-  await chmod(dir, 0o700).catch(() => undefined)
   await rm(dir, { recursive: true, force: true })
 })
 
@@ -33,9 +33,28 @@ describe('writeFileAtomic', () => {
     expect((await readdir(dir)).sort()).toEqual(['folder', 'r.json'])
   })
 
-  it.skipIf(process.getuid?.() === 0)('says the folder is read-only in Chinese', async () => {
-    await chmod(dir, 0o500)
-    await expect(writeFileAtomic(join(dir, 'r.json'), 'x')).rejects.toThrow(/没有权限|只读/)
+  // Through an injected fs: chmod does not stop root, and CI runs as root.
+  it.each([
+    ['EACCES', '没有权限访问：'],
+    ['EROFS', '磁盘或文件夹是只读的，无法写入：'],
+    ['EPERM', '没有权限访问：']
+  ])('says in Chinese that the folder cannot be written (%s), and leaves nothing behind', async (code, message) => {
+    const path = join(dir, 'r.json')
+    await writeFile(path, 'old')
+    const fs = new FaultyFs((call) => (call.op === 'open' ? code : undefined))
+    await expect(writeFileAtomic(path, 'x', fs)).rejects.toThrow(`${message}${path}`)
+    expect(fs.calls.map((c) => c.op)).toContain('open')
+    expect(await readFile(path, 'utf8')).toBe('old')
+    expect(await readdir(dir)).toEqual(['r.json'])
+  })
+
+  it('says in Chinese that the disk is full when the write itself fails, keeping the old content', async () => {
+    const path = join(dir, 'r.json')
+    await writeFile(path, 'old')
+    const fs = new FaultyFs((call) => (call.op === 'write' ? 'ENOSPC' : undefined))
+    await expect(writeFileAtomic(path, 'x', fs)).rejects.toThrow(`磁盘空间不足，无法写入：${path}`)
+    expect(await readFile(path, 'utf8')).toBe('old')
+    expect(await readdir(dir)).toEqual(['r.json'])
   })
 
   it('names a missing destination folder', async () => {

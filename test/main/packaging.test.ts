@@ -10,7 +10,12 @@ const builder = read('electron-builder.json') as {
   linux: { target: { target: string; arch: string[] }[] }
   electronFuses: Record<string, boolean>
 }
-const pkg = read('package.json') as { scripts: Record<string, string>; dependencies: Record<string, string> }
+const pkg = read('package.json') as {
+  scripts: Record<string, string>
+  dependencies: Record<string, string>
+  devDependencies: Record<string, string>
+}
+const lock = read('package-lock.json') as { packages: Record<string, { version: string }> }
 
 describe('packaging', () => {
   it('builds 政府信息公开年报助手 for Windows x64 (NSIS) and Linux x64/arm64 (AppImage, deb)', () => {
@@ -42,6 +47,13 @@ describe('packaging', () => {
 
   it('ships only what the main process needs at run time: the renderer is bundled', () => {
     for (const bundled of ['vue', 'naive-ui', 'pinia', 'echarts']) expect(pkg.dependencies[bundled]).toBeUndefined()
+  })
+
+  it('pins every dependency to the exact version the lock file installs (README: one policy)', () => {
+    for (const [name, version] of Object.entries({ ...pkg.dependencies, ...pkg.devDependencies })) {
+      expect(version, name).toMatch(/^\d+\.\d+\.\d+$/)
+      expect(lock.packages[`node_modules/${name}`]?.version, name).toBe(version)
+    }
   })
 
   it('ships the OCR models and onnxruntime binaries unpacked, and installs onnxruntime without its CUDA download', () => {

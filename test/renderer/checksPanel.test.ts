@@ -8,6 +8,7 @@ import TableGrid from '../../src/renderer/src/components/editor/TableGrid.vue'
 import { consistentReport, previousReport, withSection, withValues } from '../support/reports'
 import { freshStore } from './editor-support'
 import { defineComponent, h } from 'vue'
+import { useNavigationStore } from '../../src/renderer/src/stores/navigation'
 
 let wrapper: VueWrapper | undefined
 afterEach(() => {
@@ -80,7 +81,7 @@ describe('checks panel', () => {
     await wrapper.vm.$nextTick()
     await wrapper.vm.$nextTick()
     const anchor = cellId('t3', 'resultTotal', 'welfare')
-    expect(setup.store.focusRequest?.target).toEqual({ kind: 'cell', cell: anchor })
+    expect(useNavigationStore().focusRequest?.target).toEqual({ kind: 'cell', cell: anchor })
     expect((document.activeElement as HTMLElement).dataset.cellId).toBe(anchor)
     expect(wrapper.find(`td[data-cell="${anchor}"]`).classes()).toContain('value-cell--target')
     expect(wrapper.find(`td[data-cell="${cellId('t3', 'carryOver', 'welfare')}"]`).classes()).toContain('value-cell--related')

@@ -11,6 +11,7 @@ import { useSettingsStore } from '../../src/renderer/src/stores/settings'
 import EditorView from '../../src/renderer/src/views/EditorView.vue'
 import { consistentReport, previousReport } from '../support/reports'
 import { cellInput, fakeSave } from './editor-support'
+import { useNavigationStore } from '../../src/renderer/src/stores/navigation'
 
 let wrapper: VueWrapper | undefined
 afterEach(() => {
@@ -131,7 +132,7 @@ describe('editor view', () => {
     expect(count.textContent).toContain('1040 / 1000')
     expect(count.classList).toContain('section-editor__count--over')
     const p1 = store.findings.find((f) => f.rule === 'P1')!
-    store.focusFinding(p1)
+    useNavigationStore().focusFinding(p1)
     await wrapper!.vm.$nextTick()
     await wrapper!.vm.$nextTick()
     const area = root.querySelector<HTMLTextAreaElement>('[data-section="overview"] textarea')!

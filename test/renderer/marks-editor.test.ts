@@ -13,6 +13,7 @@ import { useReportStore } from '../../src/renderer/src/stores/report'
 import { useSettingsStore } from '../../src/renderer/src/stores/settings'
 import EditorView from '../../src/renderer/src/views/EditorView.vue'
 import { consistentReport } from '../support/reports'
+import { useNavigationStore } from '../../src/renderer/src/stores/navigation'
 
 let wrapper: VueWrapper | undefined
 afterEach(() => {
@@ -151,7 +152,7 @@ describe('the 落款', () => {
     store.undo()
     await tick()
     expect(store.report!.document.publishedOn).toBeUndefined()
-    store.focusFinding(finding!)
+    useNavigationStore().focusFinding(finding!)
     await tick()
     expect(root.querySelector('[data-testid="signature-fields"]')!.classList).toContain('signature--targeted')
   })

@@ -7,6 +7,7 @@ import { tableLayout } from '../../src/core/report/layout'
 import { gridModel, noteSides } from '../../src/renderer/src/components/editor/gridModel'
 import TableGrid from '../../src/renderer/src/components/editor/TableGrid.vue'
 import { cellInput, freshStore, pasteEvent } from './editor-support'
+import { useNavigationStore } from '../../src/renderer/src/stores/navigation'
 
 let wrapper: VueWrapper | undefined
 
@@ -336,8 +337,8 @@ describe('filling totals', () => {
 
 describe('focus requests', () => {
   it('focuses and highlights the cell a finding points at', async () => {
-    const { root, store, wrapper } = mountGrid(TABLE_3)
-    store.focusFinding({ target: { kind: 'cell', cell: t3('carryOver', 'welfare') }, cells: [t3('new', 'welfare')] })
+    const { root, wrapper } = mountGrid(TABLE_3)
+    useNavigationStore().focusFinding({ target: { kind: 'cell', cell: t3('carryOver', 'welfare') }, cells: [t3('new', 'welfare')] })
     await wrapper.vm.$nextTick()
     await wrapper.vm.$nextTick()
     expect(focusedCell()).toBe(t3('carryOver', 'welfare'))

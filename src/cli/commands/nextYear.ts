@@ -3,6 +3,7 @@ import { startingPrint } from '../../core/export/print'
 import { cellDef } from '../../core/report/cells'
 import { nextYearDraft, type NextYearDraft } from '../../core/report/nextYear'
 import { sectionDef } from '../../core/report/sections'
+import { CARRIED_ROW, rowByKey, rowHeading, shortLabel, TABLE_2 } from '../../core/report/tables'
 import { exportSettings } from '../../core/settings'
 import type { CliContext } from '../io'
 import { loadReport, saveReport } from '../reportFiles'
@@ -13,7 +14,7 @@ interface NextYearOptions extends SettingsOptions {
   force?: boolean
 }
 
-const IN_FORCE_LABELS = { rules: '规章', normative: '行政规范性文件' } as const
+const IN_FORCE_ROWS = ['rules', 'normative'] as const
 
 export function registerNextYear(program: Command, { io }: CliContext): void {
   const command = program
@@ -35,13 +36,13 @@ export function registerNextYear(program: Command, { io }: CliContext): void {
 
 /** A few Chinese lines: what was carried, what is marked, what is left to write. */
 export function nextYearSummary(lastYear: number, { report, notes }: NextYearDraft, output: string): string {
-  const baseline = (Object.keys(IN_FORCE_LABELS) as (keyof typeof IN_FORCE_LABELS)[])
-    .filter((row) => notes.baseline[row] !== undefined)
-    .map((row) => `${IN_FORCE_LABELS[row]} ${notes.baseline[row]} 件`)
+  const baseline = IN_FORCE_ROWS.filter((row) => notes.baseline[row] !== undefined).map(
+    (row) => `${rowByKey(TABLE_2, row).label} ${notes.baseline[row]} 件`
+  )
   const carried = notes.carriedCells.map((id) => `${cellDef(id).columnPath.at(-1)} ${report.values[id]}`)
   const lines = [
     `已由 ${report.unit.name} ${lastYear} 年度报告生成 ${report.year} 年度草稿：${output}`,
-    `  带入数字：${carried.length ? `表三“二、上年结转”${carried.length} 项（${carried.join('，')}）` : '无（上年未填“结转下年度继续办理”）'}`,
+    `  带入数字：${carried.length ? `表三“${rowHeading(CARRIED_ROW.row)}”${carried.length} 项（${carried.join('，')}）` : `无（上年未填“${shortLabel(CARRIED_ROW.from)}”）`}`,
     `  现行有效件数基数：${baseline.length ? baseline.join('，') : '无'}（本年现行有效件数 = 基数 + 本年制发 − 本年废止）`,
     `  正文年份顺延：${notes.movedYears} 处；待更新数字：${notes.marks.length} 处，以“【待更新：原数字】”标出，请逐一改为本年数字` +
       '（表述表格数字的，填表后自动换成表格数字）',

@@ -7,7 +7,7 @@ import type { Command } from 'commander'
 import { isCalendarDate, type Report } from '../../core/report/report'
 import { CliError, type CliContext } from '../io'
 import { loadReport, saveReport } from '../reportFiles'
-import { chineseDate } from '../../core/export/text'
+import { formatDate, parseDate } from '../../core/text/chinese'
 
 interface SetOptions {
   date?: string
@@ -15,11 +15,10 @@ interface SetOptions {
   number?: string
 }
 
-/** `2026-01-20`, `2026-1-20`, `2026/1/20`, `2026.1.20` or `2026年1月20日` → `2026-01-20`. */
+/** `2026-01-20`, `2026-1-20`, `2026/1/20`, `2026.1.20`, `2026年1月20日` or `二〇二六年一月二十日` → `2026-01-20`. */
 export function parseDateOption(value: string): string {
-  const match = /^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$/.exec(value)
-  const iso = match ? `${match[1]}-${match[2]!.padStart(2, '0')}-${match[3]!.padStart(2, '0')}` : ''
-  if (!isCalendarDate(iso)) throw new CliError(`无效的日期“${value}”，应写作 YYYY-MM-DD，如 2026-01-20`)
+  const iso = parseDate(value)
+  if (!iso || !isCalendarDate(iso)) throw new CliError(`无效的日期“${value}”，应写作 YYYY-MM-DD，如 2026-01-20`)
   return iso
 }
 
@@ -54,7 +53,7 @@ export function registerSet(program: Command, { io }: CliContext): void {
       const next: Report = { ...report, document, unit: unit === undefined ? report.unit : { ...report.unit, name: unit } }
       await saveReport(path, next, { overwrite: true })
       const said = [
-        date === undefined ? '' : document.publishedOn ? `成文日期 ${chineseDate(document.publishedOn)}` : '成文日期已清除',
+        date === undefined ? '' : document.publishedOn ? `成文日期 ${formatDate(document.publishedOn)}` : '成文日期已清除',
         unit === undefined ? '' : `单位名称“${unit}”`,
         number === undefined ? '' : document.number ? `文号“${document.number}”` : '文号已清除'
       ].filter(Boolean)

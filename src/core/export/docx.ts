@@ -48,7 +48,8 @@ import {
 } from './gbt9704'
 import { assertNoMarks, describeMarkKinds, findAppMarks, reportMarks } from './gate'
 import { reportPrint, withGiven, type PrintOptions } from './print'
-import { signatureDate, signatureIndents, splitLevel2, splitLevel3, titleLines } from './text'
+import { formatDate } from '../text/chinese'
+import { signatureIndents, splitLevel2, splitLevel3, titleLines } from './text'
 
 /**
  * The print options (print.ts), each defaulting to the report's own and then the national default:
@@ -168,7 +169,7 @@ function section(build: Build, def: SectionDef): FileChild[] {
  * the standard says or flush right, the date in Arabic or Chinese numerals.
  */
 function signature({ report, print }: Build): Paragraph[] {
-  const date = report.document.publishedOn ? signatureDate(report.document.publishedOn, print.dateStyle) : undefined
+  const date = report.document.publishedOn ? formatDate(report.document.publishedOn, print.dateStyle) : undefined
   const indents = signatureIndents(report.unit.name, date, print.signatureAlign)
   const line = (text: string, right: number): Paragraph =>
     new Paragraph({

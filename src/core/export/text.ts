@@ -74,40 +74,6 @@ export function splitLevel3(paragraph: string): HeadingSplit | undefined {
   return splitHeading(paragraph, LEVEL3)
 }
 
-function dateParts(iso: string): [number, number, number] {
-  const match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(iso)
-  if (!match) throw new Error(`日期格式应为 YYYY-MM-DD：${iso}`)
-  return [Number(match[1]), Number(match[2]), Number(match[3])]
-}
-
-/** `2026-01-09` → `2026年1月9日`: Arabic numerals, no leading zeros (7.3.5.4 “月、日不编虚位”). */
-export function chineseDate(iso: string): string {
-  const [year, month, day] = dateParts(iso)
-  return `${year}年${month}月${day}日`
-}
-
-const DIGITS = '〇一二三四五六七八九'
-
-/** 1–31 as written in a date: 九, 十, 十一, 二十, 三十一. */
-function chineseNumber(n: number): string {
-  const tens = Math.floor(n / 10)
-  const ones = n % 10
-  const ten = tens === 0 ? '' : `${tens === 1 ? '' : DIGITS[tens]}十`
-  return ten + (ones === 0 && tens > 0 ? '' : DIGITS[ones])
-}
-
-/** `2026-01-20` → `二〇二六年一月二十日`: the year digit by digit, month and day as numbers. */
-export function chineseNumeralDate(iso: string): string {
-  const [year, month, day] = dateParts(iso)
-  const yearDigits = [...String(year)].map((d) => DIGITS[Number(d)]).join('')
-  return `${yearDigits}年${chineseNumber(month)}月${chineseNumber(day)}日`
-}
-
-/** The 落款 date in the style asked for: Arabic numerals (GB/T 9704) or Chinese ones. */
-export function signatureDate(iso: string, style: 'arabic' | 'chinese'): string {
-  return style === 'chinese' ? chineseNumeralDate(iso) : chineseDate(iso)
-}
-
 /**
  * Right indents (twips) of the unsigned 落款. As GB/T 9704 places it (7.3.5.1): the name
  * right-indented two characters, the date starting two characters to the right of the name's

@@ -19,15 +19,16 @@
  * Last year's sentences are prepared once per report and cached, so measuring on each keystroke
  * costs only this year's text.
  */
-import { SECTION_IDS, SECTIONS, type SectionId } from './sections'
+import { SECTION_IDS, sectionName, SECTIONS, type SectionId } from './sections'
 import type { Report } from './report'
 import { checklistSpan } from './checklist'
 import { unmark } from './marks'
+import { YEAR_DIGITS } from '../text/chinese'
 
 /** Similarity at or above which two sentences count as the same. */
 export const NEAR_COPY_JACCARD = 0.9
 
-const CHINESE_YEAR = /[〇零一二三四五六七八九]{4}(?=年)/g
+const CHINESE_YEAR = new RegExp(`[${YEAR_DIGITS}]{4}(?=年)`, 'g')
 
 /**
  * What a comparison ignores, per UTF-16 code: whitespace and punctuation (ASCII, general, CJK and
@@ -90,7 +91,7 @@ const SUBHEADINGS = [
   '附表',
   '附件'
 ]
-const HEADINGS = [...SECTIONS.map((s) => s.heading.replace(/^[一二三四五六七八九十]+、/, '')), ...SUBHEADINGS]
+const HEADINGS = [...SECTIONS.map((s) => sectionName(s.id)), ...SUBHEADINGS]
 
 /**
  * Whole sentences that every report has (matched against the normalised sentence: no spaces or

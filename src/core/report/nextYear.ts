@@ -13,6 +13,7 @@
  * Works on reports of every generation: a pre-2019 import simply has fewer figures to carry.
  */
 import { CARRIED_CELLS, cellId, type CellId } from './cells'
+import { CARRIED_ROW, rowHeading } from './tables'
 import { SECTION_IDS, type SectionId } from './sections'
 import type { Report } from './report'
 import { checklistSpan, extractProblems, formatChecklist } from './checklist'
@@ -145,7 +146,7 @@ export function nextYearDraft(last: Report, options: NextYearOptions = {}): Next
   )
   const warnings: string[] = []
   if (CARRY_PAIRS.every((pair) => last.values[pair.previous] === undefined)) {
-    warnings.push('上年报告未填写表三“四、结转下年度继续办理”，本年“二、上年结转”需手工填写')
+    warnings.push(`上年报告未填写表三“${CARRIED_ROW.from.label}”，本年“${rowHeading(CARRIED_ROW.row)}”需手工填写`)
   }
   if (IN_FORCE_ROWS.some((row) => baseline[row] === undefined)) {
     warnings.push('上年报告表二“现行有效件数”不全，本年现行有效件数无法据以核对')

@@ -27,7 +27,7 @@ import {
   type Quantity,
   type Subject
 } from './quantities'
-import { parseCount } from '../rules/numerals'
+import { COUNT_CHARACTERS, parseCount } from '../text/chinese'
 import { boundaryBefore, isStop, SENTENCE_STOPS, stops } from '../rules/textScan'
 
 export interface Statement {
@@ -48,7 +48,7 @@ export interface Statement {
 
 const UNIT = /万元|[件起项宗]/g
 const NUMERAL_CODES: ReadonlySet<number> = new Set(
-  Array.from('0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千', (ch) => ch.charCodeAt(0))
+  Array.from(`0123456789０１２３４５６７８９${COUNT_CHARACTERS}`, (ch) => ch.charCodeAt(0))
 )
 /** The window never reaches across these, nor further back than WINDOW_MAX characters. */
 const WINDOW_STOPS = stops('。！？!?；;\n\r，,：:（）()【】[]')

@@ -3,7 +3,9 @@
  *
  * This is the single definition that the checks, the DOCX tables, the editor grids and the
  * importer's label matching all read. Labels are verbatim (full-width brackets, “ ” quotes,
- * `1.` numbering). Adding a row to the format is a change here and nowhere else.
+ * `1.` numbering). Adding a row to the format is a change here and nowhere else. Beside the labels:
+ * how a sentence names a row (`short`), and which labels the importer takes as evidence of the
+ * format generation (`since`, `mark`).
  *
  * A table is described semantically — a tree of rows × a tree of columns, whose leaves give the
  * value cells — plus a layout kind that says how the official document draws it:
@@ -14,6 +16,7 @@
  */
 
 export type TableId = 't2' | 't3' | 't4'
+export type FormatSince = '2019' | '2021'
 export type ValueKind = 'count' | 'amount'
 
 export interface HeaderNode {
@@ -24,6 +27,19 @@ export interface HeaderNode {
   lines?: readonly string[]
   /** A trailing explanatory note the template sets in 楷体, part of the label. */
   note?: string
+  /**
+   * How a sentence names it (rule titles, messages), when that is not the label without its number:
+   * 二、上年结转政府信息公开申请数量 → 上年结转.
+   */
+  short?: string
+  /**
+   * The format that first printed this label, for the importer's guess of a report's format
+   * (import/recognize/generation.ts): '2021' for a label only the 2021 format prints, '2019' for
+   * one both print and older reports do not. Only labels distinctive enough to decide are marked.
+   */
+  since?: FormatSince
+  /** The part of the label the importer looks for, when the whole is printed in varying ways. */
+  mark?: string
   children?: readonly HeaderNode[]
   /**
    * This leaf is the total of the other leaves of its group (siblings and their descendants),
@@ -55,6 +71,8 @@ export interface RowDef extends HeaderNode {
 export interface SectionBlock {
   key: string
   caption: string
+  /** As on HeaderNode: the format that first printed the caption, when it marks the format. */
+  captionSince?: FormatSince
   /** Label of the header's first cell (信息内容). */
   headLabel: string
   columns: readonly ColumnDef[]
@@ -103,7 +121,7 @@ export interface StripTable extends TableBase {
 
 export type TableDef = SectionsTable | MatrixTable | StripTable
 
-const decisionColumn: ColumnDef = { key: 'decisions', label: '本年处理决定数量' }
+const decisionColumn: ColumnDef = { key: 'decisions', label: '本年处理决定数量', since: '2021' }
 
 export const TABLE_2: SectionsTable = {
   id: 't2',
@@ -114,11 +132,12 @@ export const TABLE_2: SectionsTable = {
     {
       key: 'item1',
       caption: '第二十条第（一）项',
+      captionSince: '2019',
       headLabel: '信息内容',
       columns: [
-        { key: 'issued', label: '本年制发件数' },
-        { key: 'repealed', label: '本年废止件数' },
-        { key: 'inForce', label: '现行有效件数' }
+        { key: 'issued', label: '本年制发件数', since: '2021' },
+        { key: 'repealed', label: '本年废止件数', since: '2021' },
+        { key: 'inForce', label: '现行有效件数', since: '2021' }
       ],
       rows: [
         { key: 'rules', label: '规章' },
@@ -146,7 +165,7 @@ export const TABLE_2: SectionsTable = {
       key: 'item8',
       caption: '第二十条第（八）项',
       headLabel: '信息内容',
-      columns: [{ key: 'amount', label: '本年收费金额（单位：万元）', kind: 'amount' }],
+      columns: [{ key: 'amount', label: '本年收费金额（单位：万元）', kind: 'amount', since: '2021', mark: '本年收费金额' }],
       rows: [{ key: 'fees', label: '行政事业性收费' }]
     }
   ]
@@ -177,11 +196,12 @@ export const TABLE_3: MatrixTable = {
   columnCaption: '申请人情况',
   columns: T3_COLUMNS,
   rows: [
-    { key: 'new', label: '一、本年新收政府信息公开申请数量' },
-    { key: 'carried', label: '二、上年结转政府信息公开申请数量', carriedFrom: 'carryOver' },
+    { key: 'new', label: '一、本年新收政府信息公开申请数量', short: '本年新收', since: '2019' },
+    { key: 'carried', label: '二、上年结转政府信息公开申请数量', short: '上年结转', carriedFrom: 'carryOver', since: '2019' },
     {
       key: 'result',
       label: '三、本年度办理结果',
+      short: '办理结果',
       children: [
         { key: 'public', label: '（一）予以公开' },
         { key: 'partial', label: '（二）部分公开', note: '（区分处理的，只计这一情形，不计其他情形）' },
@@ -203,7 +223,7 @@ export const TABLE_3: MatrixTable = {
           key: 'unable',
           label: '（四）无法提供',
           children: [
-            { key: 'notHeld', label: '1.本机关不掌握相关政府信息' },
+            { key: 'notHeld', label: '1.本机关不掌握相关政府信息', since: '2019' },
             { key: 'needsCreating', label: '2.没有现成信息需要另行制作' },
             { key: 'stillUnclear', label: '3.补正后申请内容仍不明确' }
           ]
@@ -225,19 +245,23 @@ export const TABLE_3: MatrixTable = {
           children: [
             {
               key: 'noCorrection',
-              label: '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请'
+              label: '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
+              since: '2021',
+              mark: '无正当理由逾期不补正'
             },
             {
               key: 'feeUnpaid',
-              label: '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请'
+              label: '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
+              since: '2021',
+              mark: '逾期未按收费通知要求缴纳费用'
             },
             { key: 'otherReason', label: '3.其他' }
           ]
         },
-        { key: 'resultTotal', label: '（七）总计', totalOf: 'R3' }
+        { key: 'resultTotal', label: '（七）总计', short: '办理结果总计', totalOf: 'R3' }
       ]
     },
-    { key: 'carryOver', label: '四、结转下年度继续办理' }
+    { key: 'carryOver', label: '四、结转下年度继续办理', since: '2019' }
   ],
   identities: [{ rule: 'R1', left: ['new', 'carried'], right: ['resultTotal', 'carryOver'] }]
 }
@@ -262,8 +286,8 @@ export const TABLE_4: StripTable = {
       key: 'litigation',
       label: '行政诉讼',
       children: [
-        { key: 'direct', label: '未经复议直接起诉' },
-        { key: 'afterReview', label: '复议后起诉' }
+        { key: 'direct', label: '未经复议直接起诉', since: '2019' },
+        { key: 'afterReview', label: '复议后起诉', since: '2019' }
       ]
     }
   ]
@@ -276,3 +300,53 @@ export function tableById(id: TableId): TableDef {
   if (!table) throw new Error(`unknown table ${id}`)
   return table
 }
+
+/** Every header node of a table (rows and columns, 表二's blocks included), outermost first. */
+export function headerNodes(table: TableDef): HeaderNode[] {
+  const walk = (nodes: readonly HeaderNode[]): HeaderNode[] => nodes.flatMap((n) => [n, ...walk(n.children ?? [])])
+  if (table.layout === 'sections') return table.blocks.flatMap((b) => walk([...b.rows, ...b.columns]))
+  return walk([...table.rows, ...table.columns])
+}
+
+/** A row of a table by its key, at any depth. */
+export function rowByKey(table: TableDef, key: string): RowDef {
+  const rows = table.layout === 'sections' ? table.blocks.flatMap((b) => b.rows) : table.rows
+  const find = (nodes: readonly RowDef[]): RowDef | undefined => {
+    for (const node of nodes) {
+      const found = node.key === key ? node : find(node.children ?? [])
+      if (found) return found
+    }
+    return undefined
+  }
+  const row = find(rows)
+  if (!row) throw new Error(`unknown row ${table.id}.${key}`)
+  return row
+}
+
+/** The numbering a label starts with: 二、 （三） 1. */
+const LABEL_NUMBER = /^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|\d{1,2}\.)/
+
+export function labelNumber(label: string): string {
+  return LABEL_NUMBER.exec(label)?.[0] ?? ''
+}
+
+/** A label without its numbering: 1.属于国家秘密 → 属于国家秘密. */
+export function withoutNumber(label: string): string {
+  return label.slice(labelNumber(label).length)
+}
+
+/** How a sentence names a row or column: its `short`, else its label without the number. */
+export function shortLabel(node: HeaderNode): string {
+  return node.short ?? withoutNumber(node.label)
+}
+
+/** How a message points at a row: number and short name, “二、上年结转”. */
+export function rowHeading(node: HeaderNode): string {
+  return labelNumber(node.label) + shortLabel(node)
+}
+
+/** 表三's row filled from last year's report, and last year's row it takes (二、上年结转 ← 四、结转下年度继续办理). */
+export const CARRIED_ROW: { readonly row: RowDef; readonly from: RowDef } = (() => {
+  const row = TABLE_3.rows.find((r) => r.carriedFrom)!
+  return { row, from: rowByKey(TABLE_3, row.carriedFrom!) }
+})()

@@ -1,9 +1,10 @@
 /**
  * R1–R4: the sums inside the tables. The relations themselves are not written here: they come from
- * BALANCES, which cells.ts derives from the table definitions. This module only says how each family
- * is titled and worded, and evaluates every relation with one function.
+ * BALANCES, which cells.ts derives from the table definitions, and so do their titles: each family
+ * is worded from the nodes it is declared on. This module evaluates every relation with one function.
  */
 import { BALANCES, CARRIED_CELLS, cellDef, describeCell, LABEL_SEPARATOR, type Balance, type CellId } from '../report/cells'
+import { rowByKey, shortLabel, TABLES, type HeaderNode, type TableDef } from '../report/tables'
 import type { Finding, Rule } from './types'
 import { formatNumber, formatValue, sameNumber, someFilled, sumOf, type Values } from './format'
 
@@ -15,12 +16,48 @@ interface Presentation {
   parts: string
 }
 
-const PRESENTATION: Record<BalanceRule, Presentation> = {
-  R1: { title: '表三各列：本年新收＋上年结转＝办理结果总计＋结转下年度继续办理', parts: '' },
-  R2: { title: '表三各行：总计＝自然人＋各类法人或其他组织', parts: '自然人与各类法人或其他组织之和' },
-  R3: { title: '表三各列：（七）总计＝各项办理结果之和', parts: '各项办理结果之和' },
-  R4: { title: '表四：总计＝结果维持＋结果纠正＋其他结果＋尚未审结', parts: '结果维持、结果纠正、其他结果、尚未审结之和' }
+/** Two parts are joined with 与, more with 、. */
+const listed = (names: readonly string[]) => names.join(names.length === 2 ? '与' : '、')
+
+/**
+ * A family declared on a total node (`totalOf`): a total column holds for every row (表三各行; 表四's
+ * groups stand side by side, so plainly 表四), a total row for every column. The parts are the
+ * total's siblings: a group among them is 各类…; a total row sums 各项 of its parent group.
+ */
+function totalPresentation(table: TableDef, axis: 'rows' | 'columns', total: HeaderNode, parent: HeaderNode | undefined, siblings: readonly HeaderNode[]): Presentation {
+  if (axis === 'rows') {
+    const parts = `各项${parent ? shortLabel(parent) : ''}之和`
+    return { title: `${table.name}各列：${total.label}＝${parts}`, parts }
+  }
+  const names = siblings.filter((n) => n !== total).map((n) => (n.children?.length ? `各类${n.label}` : n.label))
+  const scope = table.layout === 'matrix' ? '各行' : ''
+  return { title: `${table.name}${scope}：${total.label}＝${names.join('＋')}`, parts: `${listed(names)}之和` }
 }
+
+function presentations(): Record<BalanceRule, Presentation> {
+  const out: Partial<Record<BalanceRule, Presentation>> = {}
+  for (const table of TABLES) {
+    if (table.layout === 'sections') continue
+    for (const axis of ['rows', 'columns'] as const) {
+      const walk = (nodes: readonly HeaderNode[], parent: HeaderNode | undefined) => {
+        for (const node of nodes) {
+          if (node.totalOf) out[node.totalOf] ??= totalPresentation(table, axis, node, parent, nodes)
+          walk(node.children ?? [], node)
+        }
+      }
+      walk(table[axis], undefined)
+    }
+    if (table.layout === 'matrix') {
+      for (const { rule, left, right } of table.identities) {
+        const side = (keys: readonly string[]) => keys.map((key) => shortLabel(rowByKey(table, key))).join('＋')
+        out[rule] ??= { title: `${table.name}各列：${side(left)}＝${side(right)}`, parts: '' }
+      }
+    }
+  }
+  return out as Record<BalanceRule, Presentation>
+}
+
+const PRESENTATION = presentations()
 
 /**
  * One wrong cell should give one finding, not one per relation that happens to contain it. Two cases:

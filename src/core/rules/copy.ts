@@ -5,7 +5,7 @@
  */
 import { copyMeasure, type CopyMeasure } from '../report/copyMeasure'
 import type { Report } from '../report/report'
-import { SECTION_IDS } from '../report/sections'
+import { SECTION_IDS, sectionName } from '../report/sections'
 import type { Rule } from './types'
 import { sectionLabel } from './format'
 
@@ -65,7 +65,7 @@ export const COPY_RULE: Rule = {
 export const PROBLEMS_COPY_RULE: Rule = {
   id: 'P2',
   severity: 'warning',
-  title: '“存在的主要问题及改进情况”不得与上年雷同',
+  title: `“${sectionName('problems')}”不得与上年雷同`,
   reads: { sections: ['problems'], previous: true },
   evaluate({ report, previous }) {
     const measure = measured(report, previous)

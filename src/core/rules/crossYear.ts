@@ -5,6 +5,7 @@
  */
 import { CARRIED_CELLS, cellId, describeCell, type CellId } from '../report/cells'
 import type { Report } from '../report/report'
+import { CARRIED_ROW, shortLabel, TABLE_2 } from '../report/tables'
 import type { Finding, Rule } from './types'
 import { formatNumber, formatValue, sameNumber } from './format'
 
@@ -21,7 +22,7 @@ export const CARRY_OVER_RULE: Rule = {
   severity: 'warning',
   about: 'tables',
   since: '2019',
-  title: '本年“上年结转”应等于上年报告的“结转下年度继续办理”',
+  title: `本年“${shortLabel(CARRIED_ROW.row)}”应等于上年报告的“${shortLabel(CARRIED_ROW.from)}”`,
   reads: { cells: CARRY_PAIRS.map((p) => p.current), previous: true },
   evaluate({ report, previous }) {
     const before = lastYear(report, previous)
@@ -63,13 +64,19 @@ const IN_FORCE_ROWS: readonly InForceRow[] = (['rules', 'normative'] as const).m
   inForce: cellId('t2', row, 'inForce')
 }))
 
+function inForceTitle(): string {
+  const columns = TABLE_2.blocks.find((b) => b.key === 'item1')!.columns
+  const label = (key: string) => columns.find((c) => c.key === key)!.label
+  return `${label('inForce')}＝上年${label('inForce')}＋${label('issued')}－${label('repealed')}`
+}
+
 export const IN_FORCE_RULE: Rule = {
   id: 'X2',
   severity: 'warning',
   about: 'tables',
   // 本年废止件数 and 现行有效件数 are columns of the 2021 format.
   since: '2021',
-  title: '现行有效件数＝上年现行有效件数＋本年制发件数－本年废止件数',
+  title: inForceTitle(),
   reads: { cells: IN_FORCE_ROWS.flatMap((r) => [r.issued, r.repealed, r.inForce]), previous: true, baseline: true },
   evaluate({ report, previous }) {
     const before = lastYear(report, previous)

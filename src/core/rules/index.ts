@@ -4,7 +4,7 @@ export { reportGeneration, tablesGeneration, generationOfYear, GENERATION_NAMES,
 export { IMPORT_LABELS } from './importFaults'
 export { QUANTITIES, PHRASES, ZERO_PHRASES, type Quantity, type Phrase, type ZeroPhrase } from '../report/quantities'
 export { readStatements, type Statement } from '../report/statements'
-export { parseCount } from './numerals'
+export { parseCount } from '../text/chinese'
 export { countCharacters, OVERVIEW_LIMIT } from './text'
 export { MAX_AMOUNT_DECIMALS } from './values'
 export { RULE_NAMES, ruleName } from './names'

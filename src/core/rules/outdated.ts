@@ -12,7 +12,7 @@
 import { SECTION_IDS, type SectionId } from '../report/sections'
 import type { Finding, Rule } from './types'
 import { sectionLabel, spanStart } from './format'
-import { parseCount } from './numerals'
+import { parseCount } from '../text/chinese'
 import { stalePhrase } from './politicalPhrases'
 import { boundaryAfter, boundaryBefore, CLAUSE_STOPS, SENTENCE_STOPS } from './textScan'
 

@@ -5,6 +5,7 @@
  * a plenum that only elected the leadership or prepared the next congress is not one whose 精神 is
  * studied, so it makes no phrase stale. Add a line when a new meeting is held.
  */
+import { chineseNumber } from '../text/chinese'
 
 export interface PartyMeeting {
   /** 第N届 (the congress, and the central committee it elected). */
@@ -41,14 +42,6 @@ export const PARTY_MEETINGS: readonly PartyMeeting[] = [
   { congress: 20, plenum: 4, held: { year: 2025, month: 10 }, studied: true }
 ]
 
-const CHINESE_ORDINALS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'] as const
-
-/** 18 → 十八, 20 → 二十, 21 → 二十一. */
-export function chineseNumber(n: number): string {
-  if (n <= 10) return CHINESE_ORDINALS[n]!
-  const tens = Math.floor(n / 10)
-  return `${tens === 1 ? '' : CHINESE_ORDINALS[tens]}十${CHINESE_ORDINALS[n % 10]}`
-}
 
 export interface Staleness {
   /** Why the phrase no longer fits the report year, in Chinese. */

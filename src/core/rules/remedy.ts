@@ -7,6 +7,7 @@
  * 【待填写】, STALE reports them, so the checklist itself counts as the statement here.
  */
 import { CHECKLIST_HEADING, extractProblems } from '../report/checklist'
+import { sectionName } from '../report/sections'
 import type { Rule } from './types'
 import { sectionLabel } from './format'
 
@@ -35,7 +36,7 @@ export const REMEDY_RULE: Rule = {
   id: 'REMEDY',
   severity: 'warning',
   since: '2021',
-  title: '“存在的主要问题及改进情况”应说明上年问题的整改情况',
+  title: `“${sectionName('problems')}”应说明上年问题的整改情况`,
   reads: { sections: ['problems'] },
   evaluate({ report, previous }) {
     const text = report.sections.problems

@@ -4,6 +4,7 @@
  * covered when any of its words appears in the section (settings/figures.ts `mentionsAny`).
  */
 import { mentionsAny } from '../settings'
+import { sectionName } from '../report/sections'
 import type { Rule } from './types'
 import { sectionLabel } from './format'
 import { settingsSource } from './requiredFigures'
@@ -11,7 +12,7 @@ import { settingsSource } from './requiredFigures'
 export const REQUIRED_ITEMS_RULE: Rule = {
   id: 'ITEMS',
   severity: 'warning',
-  title: '“其他需要报告的事项”应说明设置中要求的事项',
+  title: `“${sectionName('other')}”应说明设置中要求的事项`,
   reads: { sections: ['other'] },
   evaluate({ report, settings }) {
     const items = settings?.section6Items ?? []

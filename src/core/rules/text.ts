@@ -1,6 +1,6 @@
 /** P1 and P3: what the template asks of the narrative sections. */
 import { countableText } from '../report/marks'
-import { SECTION_IDS } from '../report/sections'
+import { SECTION_IDS, sectionName } from '../report/sections'
 import type { RuleSettings } from '../settings'
 import type { Rule } from './types'
 import { sectionLabel } from './format'
@@ -87,7 +87,7 @@ export const OVERVIEW_LENGTH_RULE: Rule = {
   severity: 'warning',
   // “篇幅原则上不超过一千字” is new in the 2021 format.
   since: '2021',
-  title: '“总体情况”篇幅原则上不超过一千字',
+  title: `“${sectionName('overview')}”篇幅原则上不超过一千字`,
   reads: { sections: ['overview'] },
   evaluate({ report, settings }) {
     const limit = settings?.overviewCharLimit ?? OVERVIEW_LIMIT
@@ -148,7 +148,7 @@ export const PROCESSING_FEE_RULE: Rule = {
   severity: 'warning',
   // The 信息处理费 (国办函〔2020〕109号) is reported here from the 2021 format on.
   since: '2021',
-  title: '“其他需要报告的事项”应说明信息处理费收取情况',
+  title: `“${sectionName('other')}”应说明信息处理费收取情况`,
   reads: { sections: SECTION_IDS },
   evaluate({ report }) {
     const other = report.sections.other

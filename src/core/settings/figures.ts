@@ -5,13 +5,13 @@
  * county office writes these, not a programmer. The rule that reports missing or contradicting
  * figures (phase B of issue 12) reads them through `findFigure`.
  */
-import { parseCount } from '../rules/numerals'
+import { COUNT_CHARACTERS, parseCount } from '../text/chinese'
 
 export const FIGURE_PLACEHOLDER = '{n}'
 /** A few words of anything within the sentence. */
 export const FIGURE_GAP = '…'
 
-const NUMBER = '([0-9０-９]+(?:[.．][0-9０-９]+)?|[零〇一二两三四五六七八九十百千]+)'
+const NUMBER = `([0-9０-９]+(?:[.．][0-9０-９]+)?|[${COUNT_CHARACTERS}]+)`
 /** A draft's 【待更新：12】 stands where the number will be: the figure is stated, with last year's number. */
 const MARKED_NUMBER = `(?:(【待更新：)${NUMBER}】|${NUMBER})`
 const GAP = '[^。；;！？!?\\n]{0,12}?'

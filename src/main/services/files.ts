@@ -6,7 +6,7 @@ import { readFile, stat } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { writeAtomic } from './atomicWrite'
 import { describeFsError, FileError } from './fileErrors'
-import { nodeFs } from './fsAdapter'
+import { nodeFs, type LibraryFs } from './fsAdapter'
 
 export { describeFsError, FileError } from './fileErrors'
 
@@ -45,10 +45,10 @@ export function formatBytes(bytes: number): string {
  * Writes a file so that readers see either the old content or the new, never a half-written one
  * (temp file in the same folder, fsync, rename, folder fsync: see atomicWrite.ts).
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(path: string, data: string | Uint8Array, fs: LibraryFs = nodeFs): Promise<void> {
   // The one failure worth its own words: the folder chosen does not exist (any more).
   if (!(await fileExists(dirname(path)))) throw new FileError(`保存位置不存在：${dirname(path)}`)
-  await writeAtomic(nodeFs, path, data)
+  await writeAtomic(fs, path, data)
 }
 
 export async function fileExists(path: string): Promise<boolean> {

@@ -62,7 +62,7 @@ export const FILE_LIMITS = {
   maxTextBytes: 8 * MB
 } as const
 
-/** Markup (HTML pages, mammoth's HTML, WordprocessingML): what the parsers build. */
+/** Markup (HTML pages, WordprocessingML): what the parsers build. */
 export const MARKUP_LIMITS = {
   /**
    * Open elements at once. Real pages nest a few dozen deep; the parser's stack costs grow with
@@ -78,8 +78,6 @@ export const MARKUP_LIMITS = {
   maxXmlElements: 1_000_000,
   /** The .docx main part (word/document.xml): a report's is well under 5 MB. */
   maxDocxXmlBytes: 32 * MB,
-  /** mammoth (the fallback for unusual .docx) builds a whole tree: only for parts this small. */
-  maxMammothXmlBytes: 8 * MB,
   /** .mhtml: header bytes of all parts, and nesting of multiparts (postal-mime's own limits). */
   maxMimeHeaderBytes: 256 * 1024,
   maxMimeDepth: 8
@@ -148,6 +146,39 @@ export const PDF_MESSAGES = {
   slow: (read: number, total: number) => `PDF 共 ${total} 页，${PDF_LIMITS.readBudgetMs / 1000} 秒内只读取了前 ${read} 页，其余页未读取`,
   items: (pages: readonly number[]) =>
     `第 ${pages.join('、')} 页的文字片段超过 ${PDF_LIMITS.maxItemsPerPage / 10_000} 万个（远超正常页面），只读取了前 ${PDF_LIMITS.maxItemsPerPage / 10_000} 万个`
+} as const
+
+/**
+ * .doc/.wps: the OLE2 container is parsed whole by cfb, which trusts it; these bound what it walks
+ * (readers/ole.ts checks a file against them first). Real documents are far below each.
+ */
+export const OLE_LIMITS = {
+  /**
+   * Sectors visited while following every chain, per sector of the file (plus a constant): a
+   * document whose chains run forwards costs one or two visits a sector; one laid out backwards
+   * costs the square of its length.
+   */
+  chainVisitsPerSector: 4,
+  chainVisitsExtra: 4096,
+  /**
+   * Directory entries (streams and storages): a report has about ten, a few hundred with embedded
+   * objects. cfb builds every entry's path; 4096 entries nested as deep as they can go take it 60 ms.
+   */
+  maxDirectoryEntries: 4096,
+  /** Characters of the main text read from the piece table (control and field-code characters included). */
+  maxTextChars: 1_600_000
+} as const
+
+const SAVE_AS_DOCX = '请在 Word/WPS 中另存为 .docx 后再导入'
+
+export const OLE_MESSAGES = {
+  corrupt: `无法读取该 Word 97-2003 文档（.doc/.wps），文件可能已损坏或不是 Word 文档；${SAVE_AS_DOCX}`,
+  chains: `Word 97-2003 文档（.doc/.wps）的内部分配表异常（扇区链过长或循环），可能已损坏或是恶意文件；${SAVE_AS_DOCX}`,
+  directory: `Word 97-2003 文档（.doc/.wps）的内部目录过大，可能已损坏或是恶意文件；${SAVE_AS_DOCX}`,
+  encrypted: `该 Word 97-2003 文档（.doc/.wps）设置了打开密码，无法读取；请在 Word/WPS 中取消密码或另存为 .docx 后再导入`,
+  oldVersion: `这是 Word 95 或更早版本的文档，无法读取；${SAVE_AS_DOCX}`,
+  text: `Word 文档的正文远超年度报告的篇幅，只读取了前 ${OLE_LIMITS.maxTextChars / 10_000} 万字`,
+  tables: '未能还原表格结构，表格按每格一行读取'
 } as const
 
 /** .docx packages: checked from the central directory before inflating, then while inflating. */

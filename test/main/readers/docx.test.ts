@@ -1,6 +1,6 @@
 /**
  * The direct .docx reader (WordprocessingML → blocks) against the former mammoth → HTML → blocks
- * path: the same blocks on the committed fixture, on the project's own export and on documents made
+ * path (mammoth is kept as the oracle, see ./mammoth): the same blocks on the committed fixture, on the project's own export and on documents made
  * here with the `docx` library (merged cells, tracked changes, fields, line breaks, split runs);
  * then WordprocessingML written by hand for what the `docx` library cannot write (field results,
  * gridBefore, text boxes, deleted paragraph marks, nested tables, check boxes).
@@ -24,9 +24,10 @@ import { describe, expect, it } from 'vitest'
 import { buildDocx } from '../../../src/core/export/docx'
 import type { Block } from '../../../src/core/import/types'
 import { FileError } from '../../../src/main/services/files'
-import { mammothBlocks, readDocx } from '../../../src/main/services/readers/docx'
-import { UnusualPrefixError, documentXmlToBlocks } from '../../../src/main/services/readers/docxXml'
+import { readDocx } from '../../../src/main/services/readers/docx'
+import { documentXmlToBlocks } from '../../../src/main/services/readers/docxXml'
 import { consistentReport } from '../../support/reports'
+import { mammothBlocks } from './mammoth'
 import { fixture } from './support'
 
 async function direct(bytes: Uint8Array): Promise<Block[]> {
@@ -354,11 +355,23 @@ describe('direct .docx reader: where it reads more carefully than mammoth did', 
     expect(() => blocksOf(deep)).not.toThrow()
   })
 
-  it('a document with its namespace bound to another prefix goes to the mammoth fallback', async () => {
-    const xml = `<?xml version="1.0" encoding="UTF-8"?><ns0:document xmlns:ns0="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><ns0:body><ns0:p><ns0:r><ns0:t>依申请公开12件</ns0:t></ns0:r></ns0:p></ns0:body></ns0:document>`
-    expect(() => documentXmlToBlocks(xml)).toThrow(UnusualPrefixError)
-    const bytes = zipOf({ '[Content_Types].xml': CONTENT_TYPES, '_rels/.rels': RELS, 'word/document.xml': xml })
-    expect(await direct(bytes)).toEqual([{ kind: 'paragraph', text: '依申请公开12件' }])
+  it('reads elements by namespace: another prefix, a default namespace, a redeclaration inside', async () => {
+    const main = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
+    const expected = [
+      { kind: 'paragraph', text: '依申请公开12件' },
+      { kind: 'table', rows: [[{ text: '甲', rowSpan: 1, colSpan: 2 }]] }
+    ]
+    const ns0 = `<?xml version="1.0" encoding="UTF-8"?><ns0:document xmlns:ns0="${main}"><ns0:body><ns0:p><ns0:r><ns0:t>依申请公开12件</ns0:t></ns0:r></ns0:p><ns0:tbl><ns0:tr><ns0:tc><ns0:tcPr><ns0:gridSpan ns0:val="2"/></ns0:tcPr><ns0:p><ns0:r><ns0:t>甲</ns0:t></ns0:r></ns0:p></ns0:tc></ns0:tr></ns0:tbl></ns0:body></ns0:document>`
+    expect(documentXmlToBlocks(ns0)).toEqual(expected)
+    const bare = `<?xml version="1.0"?><document xmlns="${main}"><body><p><r><t>依申请公开12件</t></r></p><tbl><tr><tc><tcPr><gridSpan xmlns:x="${main}" x:val="2"/></tcPr><p><r><t>甲</t></r></p></tc></tr></tbl></body></document>`
+    expect(documentXmlToBlocks(bare)).toEqual(expected)
+    // Another namespace bound to the prefix w: is not Word's: its elements carry no text.
+    const other = `<?xml version="1.0"?><x:document xmlns:x="${main}" xmlns:w="urn:other"><x:body><x:p><x:r><x:t>依申请公开12件</x:t></x:r><w:r><w:t>别的</w:t></w:r></x:p></x:body></x:document>`
+    expect(documentXmlToBlocks(other)).toEqual([expected[0]])
+    // The whole reader, and mammoth agrees.
+    const bytes = zipOf({ '[Content_Types].xml': CONTENT_TYPES, '_rels/.rels': RELS, 'word/document.xml': ns0 })
+    expect(await direct(bytes)).toEqual(expected)
+    expect(await mammothBlocks(bytes)).toEqual(expected)
   })
 
   it('a package without word/document.xml is refused as before', async () => {

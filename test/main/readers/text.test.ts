@@ -2,9 +2,7 @@
  * Text files and pasted text: the same narrative and flattened 表三 as UTF-8, GBK and UTF-16 LE
  * (test/fixtures/text) decode to the same blocks; pasted tab-separated lines become table rows.
  */
-import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { decodeText } from '../../../src/core/text/decode'
 import { readDocument, readDocumentFile, readPastedText } from '../../../src/main/services/readers'
@@ -49,9 +47,8 @@ describe('.txt', () => {
     expect(result.encoding).toBe('UTF-8')
   })
 
-  const seed = fileURLToPath(new URL('../../../../shared/fixtures/legacy/songzhuang-2016-traditional-webcopy.txt', import.meta.url))
-  it.skipIf(!existsSync(seed))('reads a long Big5 text as Big5 (the detector breaks the tie with GB18030)', async () => {
-    const traditional = await readFile(seed, 'utf8')
+  it('reads a long Big5 text as Big5 (the detector breaks the tie with GB18030)', async () => {
+    const traditional = await readFile(fixture('legacy/songzhuang-2016-traditional-webcopy.txt'), 'utf8')
     // The seed's characters that Big5 has (its pinyin glosses' accented letters are not).
     const sample = [...traditional].filter((c) => c.charCodeAt(0) < 0x80 || big5Table().has(c)).join('').slice(0, 3000)
     expect(sample.length).toBeGreaterThan(1000)

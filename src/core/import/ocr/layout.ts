@@ -14,7 +14,7 @@
  * Every value cell keeps where it was read (page, box, score, crop) for the review. Pure.
  */
 import type { Block, BlockCell, OcrSource } from '../types'
-import { SECTIONS } from '../../report/sections'
+import { sectionName, SECTIONS } from '../../report/sections'
 import { isBlankMark, readNumeral, type Numeral } from './numerals'
 import type { OcrBox, OcrPage } from './types'
 
@@ -186,7 +186,7 @@ function isValueLine(line: TextLine): boolean {
 }
 
 /** A section heading of the report's body (三、收到和处理政府信息公开申请情况): never part of a table. */
-const SECTION_TITLES = SECTIONS.map((s) => s.heading.replace(/^[一二三四五六七八九十]+、/, ''))
+const SECTION_TITLES = SECTIONS.map((s) => sectionName(s.id))
 function isSectionHeading(line: TextLine): boolean {
   const text = line.frags.map((f) => f.text).join('').replace(/\s/g, '')
   return /^[一二三四五六七八九十]{1,2}[、．.]/.test(text) && SECTION_TITLES.some((t) => text.includes(t))

@@ -18,15 +18,6 @@ export function documentText(blocks: readonly Block[]): string {
     .join('\n')
 }
 
-const CHINESE_DIGITS: Record<string, string> = {
-  〇: '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9'
-}
-
-/** `二〇一六` → `2016`, for years written in Chinese numerals. */
-export function chineseYearDigits(text: string): string {
-  return text.replace(/[〇零一二三四五六七八九]{4}(?=年)/g, (s) => Array.from(s, (ch) => CHINESE_DIGITS[ch] ?? ch).join(''))
-}
-
 /**
  * A metadata line a CMS prints around an article (“发布时间：2024-01-18 来源：… 字号：大 中 小”,
  * “索引号：…”, “发布机构：…”, “文号：…”, “【字体：大 中 小】【打印】”): neither title nor report text.

@@ -3,8 +3,10 @@
  * format (2019 and 2020) or a pre-2019 style. Decided from the table labels, which differ between
  * generations (spec §2.1, §3.3), together with the report year.
  */
+import { headerNodes, TABLES, withoutNumber } from '../../report/tables'
 import type { Block, Generation } from '../types'
 import { compact, documentText } from './blockText'
+import { CAPTIONS_2019, COLUMNS_2019, ROWS_2019 } from './tables/format2019'
 
 export interface GenerationResult {
   generation: Generation
@@ -16,30 +18,35 @@ export interface GenerationResult {
 
 type Marker = 'only2021' | 'only2019' | 'since2019' | 'before2019'
 
-/** Labels and phrases that only one generation prints. Matched on text with whitespace removed. */
-const MARKERS: readonly { marker: Marker; text: string }[] = [
-  { marker: 'only2021', text: '本年制发件数' },
-  { marker: 'only2021', text: '本年废止件数' },
-  { marker: 'only2021', text: '现行有效件数' },
-  { marker: 'only2021', text: '本年收费金额' },
-  { marker: 'only2021', text: '本年处理决定数量' },
-  { marker: 'only2021', text: '逾期未按收费通知要求缴纳费用' },
-  { marker: 'only2021', text: '无正当理由逾期不补正' },
+interface FormatMarker {
+  marker: Marker
+  text: string
+}
+
+/** Today's labels marked in tables.ts as first printed by the 2021 or the 2019 format (`since`, `mark`). */
+function currentLabelMarkers(): FormatMarker[] {
+  const out: FormatMarker[] = []
+  const add = (since: '2019' | '2021', text: string) => {
+    if (!out.some((m) => m.text === text)) out.push({ marker: since === '2021' ? 'only2021' : 'since2019', text })
+  }
+  for (const table of TABLES) {
+    if (table.layout === 'sections') for (const block of table.blocks) if (block.captionSince) add(block.captionSince, block.caption)
+    for (const node of headerNodes(table)) if (node.since) add(node.since, node.mark ?? withoutNumber(node.label))
+  }
+  return out
+}
+
+/**
+ * Labels and phrases that only one generation prints, matched on text with whitespace removed: the
+ * marked labels of the table definitions (today's in tables.ts, the 2019 format's in format2019.ts),
+ * and phrases and labels of formats the definitions do not hold.
+ */
+const MARKERS: readonly FormatMarker[] = [
+  ...currentLabelMarkers(),
+  // A phrase of the 2021 format's rules, not a label (see byLabels).
   { marker: 'only2021', text: '信息处理费' },
-  { marker: 'only2019', text: '本年新制作数量' },
-  { marker: 'only2019', text: '本年新公开数量' },
-  { marker: 'only2019', text: '对外公开总数量' },
-  { marker: 'only2019', text: '第二十条第（九）项' },
-  { marker: 'only2019', text: '政府集中采购' },
-  { marker: 'only2019', text: '采购项目数量' },
-  { marker: 'only2019', text: '上一年项目数量' },
-  { marker: 'since2019', text: '第二十条第（一）项' },
-  { marker: 'since2019', text: '本年新收政府信息公开申请数量' },
-  { marker: 'since2019', text: '上年结转政府信息公开申请数量' },
-  { marker: 'since2019', text: '结转下年度继续办理' },
-  { marker: 'since2019', text: '本机关不掌握相关政府信息' },
-  { marker: 'since2019', text: '未经复议直接起诉' },
-  { marker: 'since2019', text: '复议后起诉' },
+  ...[...COLUMNS_2019, ...ROWS_2019, ...CAPTIONS_2019].filter((l) => l.marksFormat).map((l) => ({ marker: 'only2019' as const, text: l.label })),
+  // Labels of the tables before the 2019 format, and the old regulations they cite.
   { marker: 'before2019', text: '收费及减免' },
   { marker: 'before2019', text: '主动公开文件数' },
   { marker: 'before2019', text: '历年累计' },

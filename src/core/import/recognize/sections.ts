@@ -18,11 +18,12 @@
  * heading broken over two lines is joined. The title, anything above it, CMS metadata, page
  * numbers and the closing 落款 are not section text.
  */
-import type { SectionId } from '../../report/sections'
+import { sectionName, SECTIONS, type SectionId } from '../../report/sections'
 import type { Block, ParsedSection } from '../types'
 import { CMS_METADATA, paragraphText } from './blockText'
 import { familyOf, type HeadingTopic } from './headingFamilies'
 import { recognizeUnitYear } from './unitYear'
+import { isSignerLine, parseChineseNumber, parseDate } from '../../text/chinese'
 
 export interface SplitOptions {
   /** Blocks consumed elsewhere (tables read from paragraphs): left out of the text. */
@@ -40,17 +41,13 @@ const NUMBERING: readonly { style: NumberStyle; pattern: RegExp }[] = [
 /** Any heading number, for taking the words of a heading. */
 const NUMBER_PREFIX = new RegExp(NUMBERING.map((n) => n.pattern.source).join('|'))
 
-const CHINESE_NUMERALS = '一二三四五六七八九'
-
-/** 一 → 1, 十 → 10, 十二 → 12, 二十 → 20, “3、” → 3. */
+/** 一 → 1, 十 → 10, 十二 → 12, 二十 → 20, “3、” → 3 (a run of digits that is no numeral counts 0). */
 export function ordinalOf(numbering: string): number | undefined {
   const digits = /\d+/.exec(numbering)
   if (digits) return Number(digits[0])
   const m = /[一二三四五六七八九十]+/.exec(numbering)
   if (!m) return undefined
-  const [tens, ones] = m[0].includes('十') ? m[0].split('十') : ['', m[0]]
-  const unit = (ch: string | undefined): number => (ch ? CHINESE_NUMERALS.indexOf(ch) + 1 : 0)
-  return (m[0].includes('十') ? Math.max(1, unit(tens)) * 10 : 0) + unit(ones)
+  return parseChineseNumber(m[0]) ?? 0
 }
 
 /** “一、总体情况……………1”: a contents line's dot leaders and page number. */
@@ -121,21 +118,8 @@ function runIn(text: string, numbering: string, style: NumberStyle, index: numbe
   }
 }
 
-/** The template's headings and their common variants, longest first: what a glued heading starts with. */
-const KNOWN_HEADINGS: readonly string[] = [
-  '总体情况',
-  '主动公开政府信息情况',
-  '行政机关主动公开政府信息情况',
-  '收到和处理政府信息公开申请情况',
-  '行政机关收到和处理政府信息公开申请情况',
-  '政府信息公开行政复议、行政诉讼情况',
-  '因政府信息公开工作被申请行政复议、提起行政诉讼情况',
-  '因政府信息公开工作被申请行政复议和提起行政诉讼情况',
-  '存在的主要问题及改进情况',
-  '存在问题及改进情况',
-  '政府信息公开工作存在的主要问题及改进情况',
-  '其他需要报告的事项'
-].sort((a, b) => b.length - a.length)
+/** The template's headings and their variants (report/sections.ts), longest first: what a glued heading starts with. */
+const KNOWN_HEADINGS: readonly string[] = SECTIONS.flatMap((s) => [sectionName(s.id), ...(s.variants ?? [])]).sort((a, b) => b.length - a.length)
 
 /**
  * A heading glued to its text with no stop between them (“一、总体情况2023年，我镇…”, or with a
@@ -273,8 +257,6 @@ const DEBRIS = [
   /^(?:扫一扫|分享[:：]|打印本页|关闭窗口|【(?:打印|关闭|字体)|发布时间[:：]|发布日期[:：]|来源[:：]|浏览次数)/,
   /^[（(][\p{Script=Han}·]{2,5}[）)]$/u
 ]
-const DATE_LINE = /^(?:(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日|\d{4}[-./]\d{1,2}[-./]\d{1,2})$/
-const SIGNATURE = /^[\p{Script=Han}]{2,24}(?:人民政府|办事处|局|办公室|委员会)$/u
 
 function textOf(blocks: readonly Block[], from: number, to: number, skip: ReadonlySet<number>): string {
   const lines: string[] = []
@@ -284,8 +266,8 @@ function textOf(blocks: readonly Block[], from: number, to: number, skip: Readon
     const line = block.text.trim()
     if (!line || DEBRIS.some((p) => p.test(line))) continue
     // The 落款 (unit and date) closes the body; it is printed by the export, not kept as text.
-    if (DATE_LINE.test(line.replace(/\s+/g, ''))) {
-      if (lines.length > 0 && SIGNATURE.test(lines[lines.length - 1]!.replace(/\s+/g, ''))) lines.pop()
+    if (parseDate(line) !== undefined) {
+      if (lines.length > 0 && isSignerLine(lines[lines.length - 1]!)) lines.pop()
       continue
     }
     lines.push(line)

@@ -4,7 +4,8 @@
  * March 2017, is the 2016 report.
  */
 import type { Block } from '../types'
-import { chineseYearDigits, CMS_METADATA, paragraphText, unwrapTitle } from './blockText'
+import { arabicYears } from '../../text/chinese'
+import { CMS_METADATA, paragraphText, unwrapTitle } from './blockText'
 import { findSignature } from './signature'
 
 /** Where the unit's name was taken from, most trusted first. */
@@ -130,7 +131,7 @@ function findTitle(blocks: readonly Block[]): Title | undefined {
   // (“（2024年1月18日）”) belong to the title area too.
   const repeats = lines
     .slice(last + 1)
-    .filter((l) => l.text.replace(/\s+/g, '') === text || TITLE_DATE.test(chineseYearDigits(l.text.replace(/\s+/g, ''))))
+    .filter((l) => l.text.replace(/\s+/g, '') === text || TITLE_DATE.test(arabicYears(l.text.replace(/\s+/g, ''))))
     .map((l) => l.index)
   return {
     text,
@@ -142,7 +143,7 @@ function findTitle(blocks: readonly Block[]): Title | undefined {
 /** “关于2018年度政府信息公开工作的报告” → '' ; “2017年闽清县白樟镇人民政府信息公开工作年度报告” → 闽清县白樟镇人民政府. */
 export function unitFromTitle(title: string): string {
   // A web page title carries the site name after a separator: “…年度报告_XX县人民政府网”.
-  let t = chineseYearDigits(title).split(/[_|｜]| [-—] /)[0]!.replace(/[（(][^）)]*[）)]/g, '')
+  let t = arabicYears(title).split(/[_|｜]| [-—] /)[0]!.replace(/[（(][^）)]*[）)]/g, '')
   t = t.replace(/^关于/, '').replace(/\d{4}\s*年度?/g, '')
   const keyword = /政府信息公开|政务公开|信息公开|年度报告|工作报告|报告|年报/.exec(t)
   let unit = keyword ? t.slice(0, keyword.index) : t
@@ -184,7 +185,7 @@ function mostFrequentUnit(text: string): string | undefined {
 }
 
 function yearFromText(text: string): { year: number; how: string } | undefined {
-  const lines = chineseYearDigits(text).split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 40)
+  const lines = arabicYears(text).split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 40)
   for (const pattern of PERIOD_PATTERNS) {
     for (const line of lines) {
       const m = pattern.exec(line)
@@ -227,7 +228,7 @@ export function recognizeUnitYear(blocks: readonly Block[]): UnitYear {
   let unit: string | undefined
 
   if (title) {
-    const years = [...chineseYearDigits(title.text).matchAll(YEAR_IN_TITLE)].map((m) => Number(m[1])).filter(plausibleYear)
+    const years = [...arabicYears(title.text).matchAll(YEAR_IN_TITLE)].map((m) => Number(m[1])).filter(plausibleYear)
     if (years[0] !== undefined) {
       year = years[0]
       evidence.push(`年度取自标题“${title.text}”`)

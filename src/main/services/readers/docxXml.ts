@@ -1,8 +1,8 @@
 /**
  * WordprocessingML (word/document.xml) → blocks, in one streaming pass of htmlparser2 in xmlMode.
  *
- * It gives the blocks mammoth's HTML read by htmlBlocks gave, without rendering HTML and parsing it
- * again:
+ * It gives the blocks mammoth's HTML read by htmlBlocks gave (the tests keep mammoth as the
+ * oracle), without rendering HTML and parsing it again:
  * - a paragraph (w:p) is the text of its runs (w:t), split into paragraphs at line breaks (w:br,
  *   w:cr); page and column breaks are dropped, w:tab is a space, w:noBreakHyphen is “‑”, w:sym is
  *   read when it names a plain Unicode character; soft hyphens are dropped;
@@ -19,7 +19,8 @@
  *   become table blocks;
  * - headers, footers, footnotes, endnotes and comments live in other parts and are not read, nor
  *   are the note marks in the text (mammoth wrote “[1]” there and the notes at the end);
- * - a document whose namespaces are bound to other prefixes than Word's throws UnusualPrefixError.
+ * - elements are known by namespace: a document whose namespaces are bound to other prefixes than
+ *   Word's (a default namespace, “ns0:”) reads the same.
  * Nesting deeper than MAX_DEPTH elements is not read (no real document comes near it); parsing
  * stops at MARKUP_LIMITS (markupGuard) or once far more text than recognition keeps was read, and
  * the blocks stay within recognition's caps (BlockBudget).
@@ -102,20 +103,53 @@ const PREFIXES: Record<string, string> = {
 }
 
 /**
- * Thrown when the document binds the WordprocessingML namespaces to other prefixes than Word's
- * (w:, mc:, w14:): elements are matched by prefixed name, so such a file goes to the fallback.
+ * Which of the namespaces above each prefix stands for, in an element's scope ('' is the default
+ * namespace): documents rewritten by other tools bind them to other prefixes (“ns0:p”, or a default
+ * namespace and bare “p”), so names are read by namespace, as the prefixes Word uses. `plain` when
+ * every prefix in scope is Word's own: names are then used as they are.
  */
-export class UnusualPrefixError extends Error {}
+interface Scope {
+  prefixes: ReadonlyMap<string, string | undefined>
+  plain: boolean
+}
 
-function checkPrefixes(attribs: Record<string, string>): void {
-  let main = false
+const WORD_SCOPE: Scope = { prefixes: new Map(), plain: true }
+const WORD_PREFIXES = new Set(Object.values(PREFIXES))
+
+/** The scope inside an element: its parent's, with the element's own xmlns declarations. */
+function declare(scope: Scope, attribs: Record<string, string>): Scope {
+  let prefixes: Map<string, string | undefined> | undefined
   for (const [name, value] of Object.entries(attribs)) {
-    const expected = PREFIXES[value]
-    if (expected === undefined || !(name === 'xmlns' || name.startsWith('xmlns:'))) continue
-    if (name !== `xmlns:${expected}`) throw new UnusualPrefixError(`${name}="${value}"`)
-    if (expected === 'w') main = true
+    if (name !== 'xmlns' && !name.startsWith('xmlns:')) continue
+    prefixes ??= new Map(scope.prefixes)
+    prefixes.set(name === 'xmlns' ? '' : name.slice(6), PREFIXES[value])
   }
-  if (!main) throw new UnusualPrefixError('no w: namespace on the root element')
+  if (!prefixes) return scope
+  // Plain: no default namespace of ours, each of ours under its Word prefix, no Word prefix bound elsewhere.
+  const plain = [...prefixes].every(([prefix, known]) =>
+    prefix === '' ? known === undefined : known === prefix || (known === undefined && !WORD_PREFIXES.has(prefix))
+  )
+  return { prefixes, plain }
+}
+
+/**
+ * An element or attribute name as Word writes it. A name in a namespace this reader does not know
+ * gets a prefix no rule matches; an undeclared prefix is taken as written.
+ */
+function wordName(name: string, scope: Scope, element: boolean): string {
+  const colon = name.indexOf(':')
+  // A bare attribute name is in no namespace, whatever the default is.
+  if (colon < 0 && !element) return name
+  const prefix = colon < 0 ? '' : name.slice(0, colon)
+  if (!scope.prefixes.has(prefix)) return name
+  const known = scope.prefixes.get(prefix)
+  return known === undefined ? `?${name}` : `${known}:${name.slice(colon + 1)}`
+}
+
+function wordAttributes(attribs: Record<string, string>, scope: Scope): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const [name, value] of Object.entries(attribs)) out[wordName(name, scope, false)] = value
+  return out
 }
 
 /** Fonts whose w:sym characters are pictures (check boxes, arrows), not text. */
@@ -146,8 +180,10 @@ function parseItems(xml: string, guard: MarkupGuard): Item[] {
   const containers: Item[][] = [body]
   const paragraphs: OpenParagraph[] = []
   const tables: Table[] = []
-  /** Open element names, for properties read by their parent (w:tcPr/w:gridSpan…). */
+  /** Open element names (as Word writes them), for properties read by their parent (w:tcPr/w:gridSpan…). */
   const names: string[] = []
+  /** The namespace scope of each open element. */
+  const scopes: Scope[] = [WORD_SCOPE]
   /** Depth inside a skipped element (0: not skipping). */
   let skip = 0
   let inText = 0
@@ -173,10 +209,13 @@ function parseItems(xml: string, guard: MarkupGuard): Item[] {
 
   const parser = new Parser(
     {
-      onopentag(name, attribs) {
+      onopentag(rawName, rawAttribs) {
         guard.open()
         const parent = names.at(-1)
-        if (parent === undefined) checkPrefixes(attribs)
+        const scope = declare(scopes.at(-1)!, rawAttribs)
+        scopes.push(scope)
+        const name = scope.plain ? rawName : wordName(rawName, scope, true)
+        const attribs = scope.plain ? rawAttribs : wordAttributes(rawAttribs, scope)
         names.push(name)
         if (skip > 0 || names.length > MAX_DEPTH) {
           skip += 1
@@ -291,9 +330,10 @@ function parseItems(xml: string, guard: MarkupGuard): Item[] {
       ontext(data) {
         if (inText > 0 && skip === 0) append(data)
       },
-      onclosetag(name) {
+      onclosetag() {
         guard.close()
-        names.pop()
+        scopes.pop()
+        const name = names.pop()
         if (skip > 0) {
           skip -= 1
           return

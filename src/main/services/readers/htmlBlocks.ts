@@ -1,5 +1,5 @@
 /**
- * An HTML document → blocks, for saved web pages and for mammoth's rendering of a .docx.
+ * An HTML document → blocks, for saved web pages (and, in the tests, mammoth's rendering of a .docx).
  *
  * A real parser (htmlparser2) builds the tree. Site chrome goes first: scripts and styles,
  * <nav>/<header>/<footer>, elements whose id or class names navigation, menus, footers,
@@ -267,7 +267,7 @@ function walk(node: AnyNode, out: BlockWriter, sizes: Map<AnyNode, TextMeasure>,
 }
 
 export interface HtmlBlocksOptions {
-  /** Drop site chrome (saved web pages). mammoth's HTML of a .docx has none. */
+  /** Drop site chrome (saved web pages). HTML rendered from a document (mammoth's, in the tests) has none. */
   dropChrome: boolean
 }
 

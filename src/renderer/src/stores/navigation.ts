@@ -1,10 +1,13 @@
 /**
- * Which view the officer is on, and which report is open. Views move the officer on through these
- * actions rather than by setting the view directly, so that a view is never shown without what it
- * needs (the editor without a report, the import view without a file read).
+ * Which view the officer is on, which report is open, and where in it the officer asked to look (a
+ * finding clicked in the checks panel, a mark listed in the export dialog). Views move the officer
+ * on through these actions rather than by setting the view directly, so that a view is never shown
+ * without what it needs (the editor without a report, the import view without a file read).
  */
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
+import type { CellId } from '../../../core/report/cells'
+import type { Finding, JumpTarget } from '../../../core/rules'
 import type { ImportPreview } from '../api/types'
 
 export type ViewName = 'library' | 'rollup' | 'import' | 'editor' | 'preview' | 'settings' | 'help'
@@ -22,6 +25,16 @@ export const VIEW_LABELS: Record<ViewName, string> = {
 export interface OpenReport {
   unit: string
   year: number
+}
+
+/** Where the officer asked to look; `seq` changes on every request so clicking twice scrolls again. */
+export interface FocusRequest {
+  /** The rule of the finding clicked, when the request came from one. */
+  rule?: string
+  target: JumpTarget
+  /** Cells to highlight besides the target (a sum's parts). */
+  cells: readonly CellId[]
+  seq: number
 }
 
 export const useNavigationStore = defineStore('navigation', () => {
@@ -111,6 +124,36 @@ export const useNavigationStore = defineStore('navigation', () => {
     if (view.value === 'editor' || view.value === 'preview') view.value = 'library'
   }
 
+  // ---------------------------------------------------------------------------------------------
+  // Where to look in the editor: the grid, the text and the 落款 each watch `focusRequest`.
+
+  const focusRequest = shallowRef<FocusRequest | null>(null)
+  let focusSeq = 0
+
+  function focusFinding(finding: Pick<Finding, 'target' | 'cells'> & { rule?: string }): void {
+    focusRequest.value = { rule: finding.rule, target: finding.target, cells: finding.cells, seq: ++focusSeq }
+  }
+
+  function focusCell(cell: CellId): void {
+    focusFinding({ target: { kind: 'cell', cell }, cells: [] })
+  }
+
+  function clearFocus(): void {
+    focusRequest.value = null
+  }
+
+  /** A place asked for from outside the editor (the export dialog's list), shown once it is mounted. */
+  let deferredFocus: JumpTarget | undefined
+  function focusWhenShown(target: JumpTarget): void {
+    deferredFocus = target
+  }
+  /** Called by the editor once mounted: goes to the place asked for while it was not shown. */
+  function applyDeferredFocus(): void {
+    const target = deferredFocus
+    deferredFocus = undefined
+    if (target) focusFinding({ target, cells: [] })
+  }
+
   return {
     view,
     unit,
@@ -128,6 +171,12 @@ export const useNavigationStore = defineStore('navigation', () => {
     invalidate,
     relocate,
     editorLoaded,
-    close
+    close,
+    focusRequest,
+    focusFinding,
+    focusCell,
+    clearFocus,
+    focusWhenShown,
+    applyDeferredFocus
   }
 })

@@ -1,6 +1,8 @@
 /**
- * The report open in the editor: its edits (as undoable commands), the live findings, the
- * autosave state, and where the officer asked to look (a finding clicked in the checks panel).
+ * The report open in the editor: its edits (as undoable commands, kept by useUndoHistory), the
+ * values and marks each cell of the grid reads, and the autosave state (useAutosave). The live
+ * findings are useReportChecks'; where the officer asked to look is the navigation store's; which
+ * totals a table can fill is core's (report/totals).
  *
  * The report is kept immutable: every edit replaces it (and only the changed part: `values` or
  * `sections`), so `findings` is a plain computed over one shallow ref — no deep watchers — and it
@@ -11,36 +13,26 @@
  * is saved by the next attempt.
  */
 import { defineStore } from 'pinia'
-import { computed, reactive, ref, shallowReactive, shallowRef, watch } from 'vue'
-import { BALANCES, type CellId } from '../../../core/report/cells'
-import { copyMeasure, type CopyMeasure } from '../../../core/report/copyMeasure'
+import { reactive, shallowReactive, shallowRef, watch } from 'vue'
+import type { CellId } from '../../../core/report/cells'
 import { resolveLinkedMarks } from '../../../core/report/markLinks'
 import type { Report, ReviewMark } from '../../../core/report/report'
 import { SECTION_IDS, type SectionId } from '../../../core/report/sections'
 import type { TableId } from '../../../core/report/tables'
-import {
-  checkReport,
-  markFinding,
-  notApplied as rulesNotApplied,
-  openCounts,
-  reopenFinding as withoutReview,
-  SEVERITY_ORDER,
-  type Finding,
-  type JumpTarget,
-  type ReviewedFinding,
-  type RuleNotApplied,
-  type Severity
-} from '../../../core/rules'
+import { totalsToFill, type CellChange } from '../../../core/report/totals'
+import { markFinding, reopenFinding as withoutReview, type ReviewedFinding } from '../../../core/rules'
+import { useAutosave, type SaveDocument } from '../composables/autosave'
+import { useReportChecks, type CellMark } from '../composables/reportChecks'
+import { useUndoHistory } from '../composables/undoHistory'
 import { notifyError } from '../utils/discrete'
-import { useSettingsStore } from './settings'
+import { useNavigationStore } from './navigation'
+
+export { AUTOSAVE_DELAY_MS, type SaveStatus } from '../composables/autosave'
+export { tableHasTotals, totalsToFill, type CellChange } from '../../../core/report/totals'
+export type { CellMark } from '../composables/reportChecks'
 
 /** Writes the report somewhere durable; may return the time written (LibraryClient.save does). */
-export type SaveReport = (report: Report) => Promise<{ updatedAt?: string } | void>
-
-export interface CellChange {
-  cell: CellId
-  value: number | undefined
-}
+export type SaveReport = SaveDocument<Report>
 
 /** One undo step: the cells and sections it changed, before and after. */
 interface Command {
@@ -64,18 +56,6 @@ export interface RejectedEntry {
   message: string
 }
 
-/** Where the officer asked to look; `seq` changes on every request so clicking twice scrolls again. */
-export interface FocusRequest {
-  /** The rule of the finding clicked, when the request came from one. */
-  rule?: string
-  target: JumpTarget
-  /** Cells to highlight besides the target (a sum's parts). */
-  cells: readonly CellId[]
-  seq: number
-}
-
-export type SaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'failed'
-
 /**
  * 【待更新】 marks the last step replaced by the tables' figures (markLinks.ts): shown to the officer,
  * undone with the step. `seq` changes on every step that replaced some.
@@ -87,131 +67,22 @@ export interface LinkNotice {
   seq: number
 }
 
-export const AUTOSAVE_DELAY_MS = 800
-/** Typing pauses longer than this start a new undo step. */
-const MERGE_WINDOW_MS = 1500
-const UNDO_LIMIT = 200
-
-export interface CellMark {
-  severity: Severity
-  messages: string[]
-}
-
 export interface FillTotalsResult {
   filled: number
   /** Totals typed by hand that do not match their parts: left alone, the R2/R3/R4 findings flag them. */
   disagreeing: number
 }
 
-const TOTAL_BALANCES = BALANCES.filter((b) => b.rule !== 'R1' && b.right.length === 1)
-
-export function tableHasTotals(table: TableId): boolean {
-  return TOTAL_BALANCES.some((b) => b.table === table)
-}
-
-/**
- * Blank totals of a table computed from their parts, inner totals first (the corner of 表三 sums
- * totals that may themselves be blank). A total none of whose parts is filled stays blank: blank is
- * not 0. Filled totals are never touched.
- */
-export function totalsToFill(values: Report['values'], table: TableId): { changes: CellChange[]; disagreeing: number } {
-  const balances = TOTAL_BALANCES.filter((b) => b.table === table)
-  const byAnchor = new Map<CellId, (typeof balances)[number]>()
-  for (const b of balances) if (!byAnchor.has(b.anchor)) byAnchor.set(b.anchor, b)
-  const resolved = new Map<CellId, number | undefined>()
-  const resolve = (cell: CellId, visiting: Set<CellId>): number | undefined => {
-    const typed = values[cell]
-    if (typed !== undefined) return typed
-    if (resolved.has(cell)) return resolved.get(cell)
-    const balance = byAnchor.get(cell)
-    if (!balance || visiting.has(cell)) return undefined
-    visiting.add(cell)
-    let sum: number | undefined
-    for (const part of balance.left) {
-      const v = resolve(part, visiting)
-      if (v !== undefined) sum = (sum ?? 0) + v
-    }
-    visiting.delete(cell)
-    // Sums of 万元 amounts must not show binary noise.
-    const value = sum === undefined ? undefined : Number(sum.toFixed(6))
-    resolved.set(cell, value)
-    return value
-  }
-  const changes: CellChange[] = []
-  let disagreeing = 0
-  for (const [anchor, balance] of byAnchor) {
-    if (values[anchor] === undefined) {
-      const value = resolve(anchor, new Set())
-      if (value !== undefined) changes.push({ cell: anchor, value })
-    } else if (balance.left.some((p) => values[p] !== undefined)) {
-      const sum = balance.left.reduce((s, p) => s + (values[p] ?? 0), 0)
-      if (Math.abs(sum - values[anchor]!) > 1e-9) disagreeing++
-    }
-  }
-  return { changes, disagreeing }
-}
-
-function sameMark(a: CellMark, b: CellMark): boolean {
-  return a.severity === b.severity && a.messages.length === b.messages.length && a.messages.every((m, i) => m === b.messages[i])
-}
-
-function formatClock(date: Date): string {
-  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`
-}
-
 export const useReportStore = defineStore('report', () => {
   const report = shallowRef<Report | null>(null)
   /** Last year's report of the unit, when known: enables X1/X2/COPY/P2 and the copy shares. */
   const previous = shallowRef<Report | undefined>(undefined)
-  let saveFn: SaveReport | undefined
-  /** Whether edits are saved anywhere: the label says so when they are not. */
-  const canSave = ref(false)
+  const navigation = useNavigationStore()
 
   // ---------------------------------------------------------------------------------------------
-  // Findings
+  // Findings, the marks they put on cells, and the copy shares
 
-  /** The region's settings the checks read (设置); the national defaults until they are loaded. */
-  const settings = useSettingsStore()
-
-  /** Every finding, with its key and the officer's review (open, 已核实, 忽略). */
-  const allFindings = computed<ReviewedFinding[]>(() =>
-    report.value ? checkReport(report.value, previous.value, settings.rules) : []
-  )
-  /** What the officer still has to look at: the counts, the marks on cells and text, the panel's groups. */
-  const findings = computed<ReviewedFinding[]>(() => allFindings.value.filter((f) => f.status === 'open'))
-  /** Findings marked 已核实 or 忽略 while their figures stay as they were: listed apart, collapsed. */
-  const reviewedFindings = computed<ReviewedFinding[]>(() => allFindings.value.filter((f) => f.status !== 'open'))
-
-  /** Rules the report is not judged by (its format generation did not have them), with the reason. */
-  const notApplied = computed<RuleNotApplied[]>(() => (report.value ? rulesNotApplied(report.value) : []))
-
-  const counts = computed<Record<Severity, number>>(() => openCounts(allFindings.value))
-
-  /**
-   * The mark each cell shows: findings whose target is the cell (the anchor of a wrong sum, the
-   * first blank of a table). Related cells are highlighted only when the finding is focused, or
-   * every part of a sum would be painted red.
-   */
-  const cellMarks = computed<ReadonlyMap<CellId, CellMark>>((previousMarks) => {
-    const marks = new Map<CellId, CellMark>()
-    for (const f of findings.value) {
-      if (f.target.kind !== 'cell') continue
-      const mark = marks.get(f.target.cell)
-      if (!mark) marks.set(f.target.cell, { severity: f.severity, messages: [f.message] })
-      else {
-        mark.messages.push(f.message)
-        if (SEVERITY_ORDER.indexOf(f.severity) < SEVERITY_ORDER.indexOf(mark.severity)) mark.severity = f.severity
-      }
-    }
-    // An unchanged mark keeps its object, so the cell showing it does not re-render.
-    if (previousMarks) {
-      for (const [cell, mark] of marks) {
-        const before = previousMarks.get(cell)
-        if (before && sameMark(before, mark)) marks.set(cell, before)
-      }
-    }
-    return marks
-  })
+  const checks = useReportChecks(report, previous)
 
   /**
    * Per-cell views of the values and marks for the grid: a cell reading `cellValues.get(id)` is
@@ -230,21 +101,13 @@ export const useReportStore = defineStore('report', () => {
 
   // Synchronous, so the marks are current in the same tick as the edit (the grid reads them next frame).
   watch(
-    cellMarks,
+    checks.cellMarks,
     (marks) => {
       for (const id of marksByCell.keys()) if (!marks.has(id)) marksByCell.delete(id)
       for (const [id, mark] of marks) if (marksByCell.get(id) !== mark) marksByCell.set(id, mark)
     },
     { flush: 'sync', immediate: true }
   )
-
-  /** Depends on the sections object only, so cell edits do not re-measure the text. */
-  const sections = computed(() => report.value?.sections)
-  const copyShares = computed<CopyMeasure | undefined>(() => {
-    const current = report.value
-    if (!sections.value || !current || !previous.value || previous.value.year >= current.year) return undefined
-    return copyMeasure(current, previous.value)
-  })
 
   // ---------------------------------------------------------------------------------------------
   // Values typed but refused
@@ -261,13 +124,6 @@ export const useReportStore = defineStore('report', () => {
 
   // ---------------------------------------------------------------------------------------------
   // Commands, undo and redo
-
-  const undoStack = shallowRef<Command[]>([])
-  const redoStack = shallowRef<Command[]>([])
-  const canUndo = computed(() => undoStack.value.length > 0)
-  const canRedo = computed(() => redoStack.value.length > 0)
-  /** Set by `breakMerge` (a cell lost focus): the next edit starts a new undo step. */
-  let mergeBroken = false
 
   function applySide(command: Command, side: 'before' | 'after'): void {
     const current = report.value
@@ -300,44 +156,31 @@ export const useReportStore = defineStore('report', () => {
     if (command.settings) next = { ...next, settings: command.settings[side] }
     syncValues(current.values, next.values)
     report.value = next
-    markChanged()
+    autosave.changed()
   }
 
-  /** The last step, when a command with this merge key at this time would merge into it. */
-  function mergeTarget(mergeKey: string | undefined, at: number): Command | undefined {
-    const last = undoStack.value.at(-1)
-    return !mergeBroken && mergeKey !== undefined && last?.mergeKey === mergeKey && at - last.at < MERGE_WINDOW_MS ? last : undefined
-  }
-
-  function record(command: Command): void {
-    const last = undoStack.value.at(-1)
-    const merge = mergeTarget(command.mergeKey, command.at) !== undefined
-    mergeBroken = false
-    applySide(command, 'after')
-    if (merge && last) {
-      // Keep the first `before`, take the latest `after`.
-      const merged: Command = {
-        ...last,
-        at: command.at,
-        cells: last.cells.map((c) => {
-          // A cell cleared while typing has `after: undefined`: take it as is, do not fall back.
-          const latest = command.cells.find((n) => n.cell === c.cell)
-          return latest ? { ...c, after: latest.after } : c
+  /** Keep the first `before`, take the latest `after`. */
+  function mergeCommands(last: Command, command: Command): Command {
+    return {
+      ...last,
+      at: command.at,
+      cells: last.cells.map((c) => {
+        // A cell cleared while typing has `after: undefined`: take it as is, do not fall back.
+        const latest = command.cells.find((n) => n.cell === c.cell)
+        return latest ? { ...c, after: latest.after } : c
+      }),
+      sections: [
+        ...last.sections.map((s) => {
+          const latest = command.sections.find((n) => n.section === s.section)
+          return latest ? { ...s, after: latest.after } : s
         }),
-        sections: [
-          ...last.sections.map((s) => {
-            const latest = command.sections.find((n) => n.section === s.section)
-            return latest ? { ...s, after: latest.after } : s
-          }),
-          ...command.sections.filter((n) => !last.sections.some((s) => s.section === n.section))
-        ]
-      }
-      undoStack.value = [...undoStack.value.slice(0, -1), merged]
-    } else {
-      undoStack.value = [...undoStack.value, command].slice(-UNDO_LIMIT)
+        ...command.sections.filter((n) => !last.sections.some((s) => s.section === n.section))
+      ]
     }
-    redoStack.value = []
   }
+
+  const history = useUndoHistory<Command>({ apply: applySide, merge: mergeCommands })
+  const { canUndo, canRedo, record, mergeTarget, breakMerge, undo, redo } = history
 
   const linkNotice = shallowRef<LinkNotice | null>(null)
   let linkSeq = 0
@@ -400,7 +243,7 @@ export const useReportStore = defineStore('report', () => {
     const before = current.sections[section]
     const after = before.trim() ? `${before.replace(/\s+$/, '')}\n${sentence}` : sentence
     record({ label: '插入表述', cells: [], sections: [{ section, before, after }], at: Date.now() })
-    mergeBroken = true
+    breakMerge()
   }
 
   /**
@@ -413,7 +256,7 @@ export const useReportStore = defineStore('report', () => {
     const next = markFinding(current, finding, status, reason, new Date().toISOString())
     const label = status === 'checked' ? '标为已核实' : '忽略'
     record({ label, cells: [], sections: [], review: { before: current.review, after: next.review }, at: Date.now() })
-    mergeBroken = true
+    breakMerge()
   }
 
   /** Opens a reviewed finding again (one undo step). */
@@ -422,7 +265,7 @@ export const useReportStore = defineStore('report', () => {
     if (!current?.review || !(key in current.review)) return
     const next = withoutReview(current, key)
     record({ label: '重新打开', cells: [], sections: [], review: { before: current.review, after: next.review }, at: Date.now() })
-    mergeBroken = true
+    breakMerge()
   }
 
   function clearLinkNotice(): void {
@@ -448,7 +291,7 @@ export const useReportStore = defineStore('report', () => {
     const after: Report['document'] = { ...current.document }
     if (date === undefined) delete after.publishedOn
     else after.publishedOn = date
-    mergeBroken = true
+    breakMerge()
     record({ label: '成文日期', cells: [], sections: [], document: { before: current.document, after }, at: Date.now() })
   }
 
@@ -456,7 +299,7 @@ export const useReportStore = defineStore('report', () => {
   function setPrintSettings(settings: Report['settings']): void {
     const current = report.value
     if (!current || JSON.stringify(current.settings) === JSON.stringify(settings)) return
-    mergeBroken = true
+    breakMerge()
     record({ label: '导出选项', cells: [], sections: [], settings: { before: current.settings, after: settings }, at: Date.now() })
   }
 
@@ -466,177 +309,32 @@ export const useReportStore = defineStore('report', () => {
     return { filled: setCells(changes, '填入合计'), disagreeing }
   }
 
-  function breakMerge(): void {
-    mergeBroken = true
-  }
-
-  function undo(): boolean {
-    const command = undoStack.value.at(-1)
-    if (!command) return false
-    undoStack.value = undoStack.value.slice(0, -1)
-    redoStack.value = [...redoStack.value, command]
-    applySide(command, 'before')
-    mergeBroken = true
-    return true
-  }
-
-  function redo(): boolean {
-    const command = redoStack.value.at(-1)
-    if (!command) return false
-    redoStack.value = redoStack.value.slice(0, -1)
-    undoStack.value = [...undoStack.value, command]
-    applySide(command, 'after')
-    mergeBroken = true
-    return true
-  }
-
   // ---------------------------------------------------------------------------------------------
   // Autosave
 
-  /** Bumped on every change; a save covers the revision it started with. */
-  let revision = 0
-  let savedRevision = 0
-  let timer: ReturnType<typeof setTimeout> | undefined
-  let inFlight: Promise<void> | undefined
-  const saveStatus = ref<SaveStatus>('idle')
-  const savedAt = ref<Date | null>(null)
-  const saveError = ref<string | null>(null)
-  const dirty = ref(false)
-
-  function markChanged(): void {
-    revision++
-    dirty.value = true
-    if (saveStatus.value !== 'saving' && saveStatus.value !== 'failed') saveStatus.value = 'pending'
-    scheduleSave()
-  }
-
-  function scheduleSave(): void {
-    if (!saveFn) return
-    if (timer !== undefined) clearTimeout(timer)
-    timer = setTimeout(() => {
-      timer = undefined
-      void saveNow()
-    }, AUTOSAVE_DELAY_MS)
-  }
-
-  /** Saves now if anything is unsaved; resolves when the report on disk is the current one (or a save failed). */
-  async function saveNow(): Promise<void> {
-    if (timer !== undefined) {
-      clearTimeout(timer)
-      timer = undefined
-    }
-    // One save at a time; the running one is followed by another if edits arrived meanwhile.
-    if (inFlight) {
-      await inFlight
-      return saveNow()
-    }
-    const snapshot = report.value
-    if (!saveFn || !snapshot || revision === savedRevision) return
-    const covering = revision
-    const save = saveFn
-    saveStatus.value = 'saving'
-    const run = (async () => {
-      try {
-        const result = await save(snapshot)
-        savedRevision = Math.max(savedRevision, covering)
-        savedAt.value = result?.updatedAt ? new Date(result.updatedAt) : new Date()
-        saveError.value = null
-        dirty.value = revision !== savedRevision
-        saveStatus.value = dirty.value ? 'pending' : 'saved'
-      } catch (error) {
-        // The edit stays in memory and dirty; the next change (or 重试) saves it again.
-        saveError.value = error instanceof Error ? error.message : String(error)
-        saveStatus.value = 'failed'
-      }
-    })()
-    inFlight = run
-    await run
-    if (inFlight === run) inFlight = undefined
-    // Edits made while this save ran are saved by the next one.
-    if (dirty.value && (saveStatus.value as SaveStatus) === 'pending') scheduleSave()
-  }
-
-  const saveLabel = computed(() => {
-    switch (saveStatus.value) {
-      case 'saving':
-        return '正在保存…'
-      case 'failed':
-        return `保存失败：${saveError.value ?? '未知错误'}`
-      case 'pending':
-        return canSave.value ? '有未保存的修改' : '未连接保存（修改仅在本窗口）'
-      case 'saved':
-        return savedAt.value ? `已保存 ${formatClock(savedAt.value)}` : '已保存'
-      default:
-        return canSave.value ? '修改将自动保存' : ''
-    }
+  const autosave = useAutosave<Report>({
+    current: () => report.value,
+    onLeftBehind: (leaving, error) => notifyError(`${leaving.unit.name} ${leaving.year} 年度报告保存失败`, error)
   })
-
-  // ---------------------------------------------------------------------------------------------
-  // Focus requests from the checks panel
-
-  const focusRequest = shallowRef<FocusRequest | null>(null)
-  let focusSeq = 0
-
-  function focusFinding(finding: Pick<Finding, 'target' | 'cells'> & { rule?: string }): void {
-    focusRequest.value = { rule: finding.rule, target: finding.target, cells: finding.cells, seq: ++focusSeq }
-  }
-
-  function focusCell(cell: CellId): void {
-    focusFinding({ target: { kind: 'cell', cell }, cells: [] })
-  }
-
-  function clearFocus(): void {
-    focusRequest.value = null
-  }
-
-  /** A place asked for from outside the editor (the export dialog's list), shown once it is mounted. */
-  let deferredFocus: JumpTarget | undefined
-  function focusWhenShown(target: JumpTarget): void {
-    deferredFocus = target
-  }
-  /** Called by the editor once mounted: goes to the place asked for while it was not shown. */
-  function applyDeferredFocus(): void {
-    const target = deferredFocus
-    deferredFocus = undefined
-    if (target) focusFinding({ target, cells: [] })
-  }
 
   // ---------------------------------------------------------------------------------------------
   // Opening
 
   function open(next: Report, options: { previous?: Report; save?: SaveReport } = {}): void {
-    if (timer !== undefined) clearTimeout(timer)
-    timer = undefined
     // Unsaved edits of the report being replaced are still written, after any save in flight.
-    const leaving = report.value
-    const leavingSave = saveFn
-    if (dirty.value && leaving && leavingSave) {
-      void (inFlight ?? Promise.resolve())
-        .then(() => leavingSave(leaving))
-        .catch((error: unknown) => notifyError(`${leaving.unit.name} ${leaving.year} 年度报告保存失败`, error))
-    }
-    inFlight = undefined
+    autosave.replace(options.save)
     syncValues(report.value?.values, next.values)
     report.value = next
     previous.value = options.previous
-    saveFn = options.save
-    canSave.value = options.save !== undefined
-    undoStack.value = []
-    redoStack.value = []
+    history.clear()
     rejected.clear()
-    focusRequest.value = null
-    revision = 0
-    savedRevision = 0
-    dirty.value = false
-    saveError.value = null
-    savedAt.value = null
-    saveStatus.value = 'idle'
+    navigation.clearFocus()
     linkNotice.value = null
     // Marks whose cells were filled before the report was opened here take their figures now (undoable).
     const linked = linkedSections(next, next.values, undefined)
     if (linked.sections.length) {
       record({ label: '按表格数字改写正文', cells: [], sections: linked.sections, at: Date.now() })
-      mergeBroken = true
+      breakMerge()
       linkNotice.value = { count: linked.count, examples: linked.examples, seq: ++linkSeq }
     }
   }
@@ -648,8 +346,8 @@ export const useReportStore = defineStore('report', () => {
    */
   function resume(options: { previous?: Report; save?: SaveReport } = {}): void {
     previous.value = options.previous
-    setSaver(options.save)
-    focusRequest.value = null
+    autosave.setSaver(options.save)
+    navigation.clearFocus()
   }
 
   function setPrevious(report: Report | undefined): void {
@@ -658,9 +356,7 @@ export const useReportStore = defineStore('report', () => {
 
   /** The save function can arrive after the report (the library wires it later). */
   function setSaver(save: SaveReport | undefined): void {
-    saveFn = save
-    canSave.value = save !== undefined
-    if (save && dirty.value) scheduleSave()
+    autosave.setSaver(save)
   }
 
   function valueOf(cell: CellId): number | undefined {
@@ -670,24 +366,23 @@ export const useReportStore = defineStore('report', () => {
   return {
     report,
     previous,
-    findings,
-    allFindings,
-    reviewedFindings,
-    notApplied,
-    counts,
-    cellMarks,
+    findings: checks.findings,
+    allFindings: checks.allFindings,
+    reviewedFindings: checks.reviewedFindings,
+    notApplied: checks.notApplied,
+    counts: checks.counts,
+    cellMarks: checks.cellMarks,
     cellValues,
     marksByCell,
-    copyShares,
+    copyShares: checks.copyShares,
     rejected,
     canUndo,
     canRedo,
-    saveStatus,
-    saveLabel,
-    savedAt,
-    saveError,
-    dirty,
-    focusRequest,
+    saveStatus: autosave.status,
+    saveLabel: autosave.label,
+    savedAt: autosave.savedAt,
+    saveError: autosave.error,
+    dirty: autosave.dirty,
     linkNotice,
     open,
     resume,
@@ -709,11 +404,6 @@ export const useReportStore = defineStore('report', () => {
     redo,
     reject,
     clearRejected,
-    saveNow,
-    focusFinding,
-    focusCell,
-    clearFocus,
-    focusWhenShown,
-    applyDeferredFocus
+    saveNow: autosave.saveNow
   }
 })

@@ -16,6 +16,7 @@ import { classifyLine, LEADING_WIDGETS, TRAILER } from './furniture'
 import { splitAtHeadings } from './inlineHeadings'
 import { legacyRegions } from './legacyStream'
 import { tableRegions } from './tableStream'
+import { isSignerLine, WRITTEN_DATE } from '../../../text/chinese'
 
 export interface Unflattened {
   blocks: Block[]
@@ -29,9 +30,8 @@ const LONG_LINE = 200
 const HEADER_NOTICE = 4
 /** Header lines are looked for among the first blocks only. */
 const HEADER_SCAN = 30
-const DATE = '(?:\\d{4}|[〇零一二三四五六七八九]{4})\\s*年\\s*[\\d一二三四五六七八九十]{1,3}\\s*月\\s*[\\d一二三四五六七八九十]{1,3}\\s*日'
+const DATE = WRITTEN_DATE
 const CLOSING = new RegExp(`^([\\p{Script=Han}（）()·\\s]{2,40}?)\\s*(${DATE})\\s*$`, 'u')
-const SIGNER = /(?:人民政府|办事处|委员会|办公室|管委会|局|厅|委|院|中心|政府|街道|镇|乡)$/
 const TOP_HEADING = /^[一二三四五六七八九十]{1,3}\s*[、．.]/
 /** A page number printed inside the text: “— 15 —”, “- 3 -”. */
 const INLINE_PAGE_NUMBER = /(?:^|\s)[-—–－]{1,2}\s*\d{1,3}\s*[-—–－]{1,2}(?=\s|$)|[-—–－]{1,2}\s*\d{1,3}\s*[-—–－]{1,2}\s*$/g
@@ -206,6 +206,6 @@ function closing(text: string): string[] {
   }
   const head = text.slice(0, end + 1).trim()
   const signer = m[1]!.replace(/\s+/g, '')
-  const lines = SIGNER.test(signer) ? [signer, m[2]!] : [`${m[1]}${m[2]}`]
+  const lines = isSignerLine(signer) ? [signer, m[2]!] : [`${m[1]}${m[2]}`]
   return head ? [head, ...lines] : lines
 }

@@ -3,6 +3,7 @@
  * copying add (spaces inside words, line breaks, numbering styles, quote styles, page numbers),
  * and figures are read as printed (thousands separators, decimals) without ever being repaired.
  */
+import { withoutNumber } from '../../../report/tables'
 
 /** Whitespace of every kind a copy can bring: ASCII, NBSP, ideographic space, zero-width marks. */
 const SPACES = /[\s\u00a0\u2000-\u200f\u2028\u2029\u202f\u205f\u3000\ufeff]+/g
@@ -48,9 +49,7 @@ export function normalizeLabel(text: string): string {
 }
 
 /** The label without its leading numbering (1. / （三） / 三、), for sub-row labels quoted bare. */
-export function stripNumbering(label: string): string {
-  return label.replace(/^(?:\d{1,2}\.|（[一二三四五六七八九十]{1,3}）|[一二三四五六七八九十]{1,3}、)/, '')
-}
+export const stripNumbering = withoutNumber
 
 /** What a printed value cell may hold instead of a figure: nothing, or a dash meaning “none”. */
 const BLANK = /^(?:[-－—–/／]*|无)$/
