@@ -8,7 +8,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it, vi } from 'vitest'
 import { HOSTILE } from '../../fuzz/hostile'
 import { FileError } from '../../src/main/services/fileErrors'
 import { nodeSpawner } from '../../src/main/services/import/nodeSpawner'
@@ -89,12 +89,16 @@ describe('import worker', () => {
   })
 
   it('stops a file past its time budget in one sentence naming it, and the next import works', async () => {
-    const importer = runner({ timeBudgetMs: 150 })
+    const spawner = recordingSpawner()
+    const importer = runner({ spawner, timeBudgetMs: 150 })
     importer.warm()
     const error = await stopped(importer.run(pdf))
     expect(error.reason).toBe('timeout')
     expect(error.message).toBe(WORKER_MESSAGES.timeout('report.pdf', 150))
     expect(error.message).toMatch(/^文件过于复杂，0\.2 秒内未能读完：report\.pdf。/)
+    // Warm: the killed process is replaced at once, before the next import asks.
+    await vi.waitFor(() => expect(spawner.started).toHaveLength(2))
+    await vi.waitFor(() => expect(alive(spawner.started[0]!.pid)).toBe(false))
     // A fresh process, the same budget: a short text fits in it.
     const parsed = await importer.run(pasted)
     expect(parsed.report.year).toBe(2024)
@@ -185,6 +189,16 @@ describe('import worker', () => {
     await importer.dispose()
     expect(spawner.started).toHaveLength(2)
     expect(spawner.started.map((p) => alive(p.pid))).toEqual([false, false])
+  })
+
+  it('lets a process go that kept much of what a job took, and starts a fresh one for the next', async () => {
+    const spawner = recordingSpawner()
+    // Reading the PDF leaves the worker a few tens of MB larger: past a 1 MB allowance.
+    const importer = runner({ spawner, maxIdleGrowthMb: 1 })
+    await importer.run(pdf)
+    expect((await importer.run(pasted)).report.year).toBe(2024)
+    expect(spawner.started).toHaveLength(2)
+    expect(alive(spawner.started[0]!.pid)).toBe(false)
   })
 
   it('leaves no process alive after dispose, warm or used', async () => {

@@ -15,7 +15,9 @@
  *   job runs: past WORKER_LIMITS.maxRssGrowthMb over where it started, the job is stopped.
  * - Concurrency: up to `concurrency` imports at once (default 1), each in its own process; more
  *   wait their turn (their time budget starts when they get a process). A process that finished
- *   cleanly is kept warm for the next job, unreferenced so it never keeps a process alive on its own.
+ *   cleanly is kept for the next job, unreferenced so it never keeps a process alive on its own;
+ *   one that kept too much memory is let go. Once `warm()` was called, a process lost (stopped,
+ *   crashed, let go) is replaced at once, so the next import never waits for one to start.
  * Every stop is an ImportWorkerError: a FileError whose message is one Chinese sentence naming
  * the file and the reason.
  */
@@ -50,6 +52,8 @@ export interface ImportRunnerOptions {
   timeBudgetMs?: number
   maxHeapMb?: number
   maxRssGrowthMb?: number
+  /** A process that kept more than this after a job is let go (default WORKER_LIMITS.maxIdleGrowthMb). */
+  maxIdleGrowthMb?: number
   /** Where unhandled rejections inside the worker are reported (default: console.error). */
   onStray?: (detail: string, file: string | undefined) => void
 }
@@ -77,6 +81,7 @@ interface Limits {
   timeBudgetMs: number
   maxHeapMb: number
   maxRssGrowthMb: number
+  maxIdleGrowthMb: number
 }
 
 interface Job {
@@ -107,6 +112,8 @@ class ImportProcess {
   job: Job | undefined
   /** Killed or gone: never given another job. */
   dead = false
+  /** It loaded and said so: a process that cannot start is not replaced on its own. */
+  started = false
   /** Resident memory once loaded, to tell a process that kept what a job took. */
   private readyRss: number | undefined
   private sampler: NodeJS.Timeout | undefined
@@ -146,6 +153,7 @@ class ImportProcess {
       child.onMessage((message) => {
         if (message.type === 'ready') {
           clearTimeout(timer)
+          this.started = true
           this.readyRss = this.rss()
           resolve()
         } else this.onMessage(message)
@@ -182,7 +190,7 @@ class ImportProcess {
   /** Whether the process held on to much more memory than it had when it started (then it is not kept). */
   get bloated(): boolean {
     const rss = this.rss()
-    return rss !== undefined && this.readyRss !== undefined && rss - this.readyRss > WORKER_LIMITS.maxIdleGrowthMb * MB
+    return rss !== undefined && this.readyRss !== undefined && rss - this.readyRss > this.limits.maxIdleGrowthMb * MB
   }
 
   private rss(): number | undefined {
@@ -304,13 +312,16 @@ export class ImportRunner {
   /** How to stop each import in flight, waiting or running (cancelAll). */
   private readonly inFlight = new Set<() => void>()
   private nextId = 1
+  /** warm() was called: keep `concurrency` processes started (until dispose). */
+  private warmed = false
   private readonly onStray: (detail: string, file: string | undefined) => void
 
   constructor(private readonly options: ImportRunnerOptions) {
     this.limits = {
       timeBudgetMs: options.timeBudgetMs ?? WORKER_LIMITS.timeBudgetMs,
       maxHeapMb: options.maxHeapMb ?? WORKER_LIMITS.maxHeapMb,
-      maxRssGrowthMb: options.maxRssGrowthMb ?? WORKER_LIMITS.maxRssGrowthMb
+      maxRssGrowthMb: options.maxRssGrowthMb ?? WORKER_LIMITS.maxRssGrowthMb,
+      maxIdleGrowthMb: options.maxIdleGrowthMb ?? WORKER_LIMITS.maxIdleGrowthMb
     }
     this.concurrency = Math.max(1, Math.floor(options.concurrency ?? 1))
     this.onStray = options.onStray ?? ((detail, file) => console.error(`[import] 导入组件内未处理的错误${file ? `（${file}）` : ''}：${detail}`))
@@ -318,6 +329,11 @@ export class ImportRunner {
 
   /** Starts worker processes ahead of the first import (up to the concurrency), so that it begins at once. */
   warm(): void {
+    this.warmed = true
+    this.topUp()
+  }
+
+  private topUp(): void {
     while (this.processes.size < this.concurrency) {
       const worker = this.newProcess()
       if (worker.dead) return
@@ -414,6 +430,7 @@ export class ImportRunner {
 
   /** Kills every worker process and waits until they are gone (imports in flight reject as cancelled). */
   async dispose(): Promise<void> {
+    this.warmed = false
     this.cancelAll()
     for (const worker of [...this.processes]) worker.kill()
     this.idle.length = 0
@@ -425,6 +442,8 @@ export class ImportRunner {
       this.processes.delete(dead)
       const at = this.idle.indexOf(dead)
       if (at >= 0) this.idle.splice(at, 1)
+      // Replaced once the one that ends it is done (a stop, a crash); never one that could not start.
+      if (this.warmed && dead.started) queueMicrotask(() => this.warmed && this.topUp())
     })
     if (!worker.dead) {
       this.processes.add(worker)
