@@ -365,21 +365,25 @@ export class ImportRunner {
       if (this.running < this.concurrency) this.running += 1
       else {
         await new Promise<void>((resolve, reject) => {
-          waiter = {
+          const self: Waiter = {
             start: () => {
+              waiter = undefined
               this.running += 1
               resolve()
             },
             cancel: () => {
-              this.waiting.splice(this.waiting.indexOf(waiter!), 1)
+              waiter = undefined
+              const at = this.waiting.indexOf(self)
+              if (at >= 0) this.waiting.splice(at, 1)
               reject(cancelledError())
             }
           }
-          this.waiting.push(waiter)
+          waiter = self
+          this.waiting.push(self)
         })
-        waiter = undefined
       }
       holding = true
+      if (cancelled) throw cancelledError()
       worker = this.idle.shift() ?? this.newProcess()
       // Waited on from here: the process keeps this one alive until the answer (unref'd again when idle).
       worker.child?.ref()
