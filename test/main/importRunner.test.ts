@@ -5,9 +5,13 @@
  * and the next import working in a fresh process; several at once with `concurrency`, and no
  * process left behind.
  */
+import { execFile } from 'node:child_process'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { promisify } from 'node:util'
 import { afterAll, describe, expect, it, vi } from 'vitest'
 import { HOSTILE } from '../../fuzz/hostile'
 import { FileError } from '../../src/main/services/fileErrors'
@@ -214,6 +218,22 @@ describe('import worker', () => {
     expect((await importer.run(pasted)).report.year).toBe(2024)
     await importer.dispose()
     expect(spawner.started.map((p) => alive(p.pid))).toEqual([false, false, false])
+  })
+
+  it('settles dispose in a process that has nothing else to do (as the CLI and the fuzzer end)', async () => {
+    const module = (path: string) => JSON.stringify(new URL(`../../src/main/services/import/${path}`, import.meta.url).href)
+    const script = [
+      `const { nodeSpawner } = await import(${module('nodeSpawner.ts')})`,
+      `const { ImportRunner } = await import(${module('runner.ts')})`,
+      'const runner = new ImportRunner({ spawner: nodeSpawner() })',
+      'runner.warm()',
+      `await runner.run(${JSON.stringify(pasted)})`,
+      'await runner.dispose()',
+      "console.log('disposed')"
+    ].join('\n')
+    const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', tsx, '--input-type=module', '-e', script], { timeout: 60_000 })
+    expect(stdout.trim()).toBe('disposed')
   })
 
   it('reads a scan by OCR in the worker, page by page, each page on its own budget', async () => {

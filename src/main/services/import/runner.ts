@@ -251,6 +251,9 @@ class ImportProcess {
     if (this.dead) return
     this.dead = true
     this.onDead(this)
+    // Held until it is gone, so that its exit is seen (dispose waits for it) even in a process
+    // with nothing else to do.
+    this.child?.ref()
     this.child?.kill()
   }
 

@@ -73,7 +73,7 @@ export function keepTail(stream: Readable | NodeJS.ReadableStream | null | undef
     stream.on('close', () => resolve())
     stream.on('error', () => resolve())
   })
-  const drained = () => Promise.race([ended, new Promise<void>((resolve) => setTimeout(resolve, DRAIN_MS).unref())])
+  const drained = () => Promise.race([ended, new Promise<void>((resolve) => setTimeout(resolve, DRAIN_MS))])
   return { text: () => tail, drained }
 }
 
