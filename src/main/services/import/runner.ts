@@ -21,6 +21,7 @@
  * Every stop is an ImportWorkerError: a FileError whose message is one Chinese sentence naming
  * the file and the reason.
  */
+import { availableParallelism } from 'node:os'
 import type { ParsedReport } from '../../../core/import/types'
 import { FileError } from '../fileErrors'
 import { WORKER_LIMITS, WORKER_MESSAGES } from '../importLimits'
@@ -315,6 +316,8 @@ export class ImportRunner {
   /** How to stop each import in flight, waiting or running (cancelAll). */
   private readonly inFlight = new Set<() => void>()
   private nextId = 1
+  /** OCR threads per process when several run at once (each its share of the cores); else OCR's own choice. */
+  private readonly ocrThreads: number | undefined
   /** warm() was called: keep `concurrency` processes started (until dispose). */
   private warmed = false
   private readonly onStray: (detail: string, file: string | undefined) => void
@@ -327,6 +330,7 @@ export class ImportRunner {
       maxIdleGrowthMb: options.maxIdleGrowthMb ?? WORKER_LIMITS.maxIdleGrowthMb
     }
     this.concurrency = Math.max(1, Math.floor(options.concurrency ?? 1))
+    this.ocrThreads = this.concurrency > 1 ? Math.max(1, Math.floor(availableParallelism() / this.concurrency)) : undefined
     this.onStray = options.onStray ?? ((detail, file) => console.error(`[import] 导入组件内未处理的错误${file ? `（${file}）` : ''}：${detail}`))
   }
 
@@ -403,7 +407,7 @@ export class ImportRunner {
         const id = this.nextId++
         started.run(
           { id, name: source.name, resolve, reject, onProgress: options.onProgress, started: 0 },
-          { type: 'import', id, source, options: { source: options.recognizeSource } }
+          { type: 'import', id, source, options: { source: options.recognizeSource, ocrThreads: this.ocrThreads } }
         )
       })
     } finally {

@@ -10,6 +10,7 @@
  * is expected: the readers contain pdfjs's promises) is reported to the runner, which logs it.
  */
 import { FileError } from '../fileErrors'
+import { setOcrThreads } from '../ocr/index'
 import { loadPdfJs } from '../readers/pdf'
 import { runImportJob } from './importJob'
 import { connectToParent, type WorkerProcessLike } from './parentChannel'
@@ -23,6 +24,8 @@ process.on('uncaughtException', (error) => parent.post({ type: 'stray', kind: 'u
 parent.onMessage((message) => {
   if (message.type !== 'import') return
   const { id } = message
+  // The same for every job of a runner; it takes effect when OCR first starts in this process.
+  if (message.options?.ocrThreads) setOcrThreads(message.options.ocrThreads)
   runImportJob(message.source, (stage) => parent.post({ type: 'progress', id, ...stage }), message.options).then(
     (parsed) => parent.post({ type: 'done', id, parsed }),
     (error: unknown) =>
