@@ -34,8 +34,11 @@ export function electronImportSpawner(entry: string): WorkerSpawner {
         },
         postMessage: (message) => child.postMessage(message),
         onMessage: (listener) => void child.on('message', listener),
+        // After Electron's own handling of `exit` (which drops the stderr listeners): see keepTail.
         onExit: (listener: (exit: WorkerExit) => void) =>
-          void child.once('exit', (code) => void stderr.drained().then(() => listener({ code, signal: null, last: `${stderr.text()}\n${fatal}`.trim() }))),
+          void child.once('exit', (code) =>
+            setImmediate(() => void stderr.drained().then(() => listener({ code, signal: null, last: `${stderr.text()}\n${fatal}`.trim() })))
+          ),
         kill: () => void child.kill(),
         // The main process lives as long as the app: nothing to hold open or let go.
         ref: () => undefined,

@@ -8,6 +8,7 @@
 import { fork, type ChildProcess } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
+import { PassThrough } from 'node:stream'
 import { pathToFileURL } from 'node:url'
 import { vi } from 'vitest'
 
@@ -295,14 +296,16 @@ type UtilityForkOptions = { serviceName?: string; execArgv?: string[]; stdio?: s
  * utilityProcess.fork, played by a real Node process: the entry runs (through tsx when it is .ts)
  * with `process.parentPort` in place (utility-parent-port.mjs), so a worker's Electron path really
  * runs. `--js-flags=…` becomes the V8 flags it carries, as in a utility process. Events are
- * Electron's: `spawn`, `message` (the data itself), `exit` (a number), and `error` when a test emits it.
+ * Electron's: `spawn`, `message` (the data itself), `exit` (a number), and `error` when a test emits
+ * it; a piped stderr is a PassThrough whose listeners are all removed right after `exit`, as
+ * Electron's own wrapper does (lib/browser/api/utility-process.ts).
  */
 export class UtilityProcess extends Emitter {
   static forked: UtilityProcess[] = []
   readonly child: ChildProcess
   pid: number | undefined
   readonly stdout = null
-  readonly stderr: NodeJS.ReadableStream | null
+  readonly stderr: PassThrough | null
 
   constructor(
     readonly modulePath: string,
@@ -317,7 +320,8 @@ export class UtilityProcess extends Emitter {
       serialization: 'advanced',
       stdio: ['ignore', stdio[1] === 'pipe' ? 'pipe' : 'ignore', stdio[2] === 'pipe' ? 'pipe' : 'ignore', 'ipc'] as never
     })
-    this.stderr = this.child.stderr
+    this.stderr = this.child.stderr ? new PassThrough() : null
+    if (this.stderr) this.child.stderr!.pipe(this.stderr)
     this.child.on('spawn', () => {
       this.pid = this.child.pid
       this.emit('spawn')
@@ -325,7 +329,11 @@ export class UtilityProcess extends Emitter {
     this.child.on('message', (message) => this.emit('message', message))
     this.child.on('exit', (code, signal) => {
       this.pid = undefined
-      this.emit('exit', code ?? (signal === 'SIGKILL' ? 9 : 1))
+      try {
+        this.emit('exit', code ?? (signal === 'SIGKILL' ? 9 : 1))
+      } finally {
+        this.stderr?.removeAllListeners()
+      }
     })
   }
 

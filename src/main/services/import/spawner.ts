@@ -60,20 +60,38 @@ const DRAIN_MS = 500
 
 /**
  * Keeps the last few kilobytes of a stream (a worker's stderr), for the report if it dies.
- * `drained()` settles once the stream has ended, or after a short wait (a grandchild may hold it).
+ * `drained()` settles once the stream has ended, or after a short wait (a grandchild may hold it
+ * open). It listens again if the listeners were taken away: Electron removes every listener of a
+ * utility process's stderr right after its `exit` event, when the last lines may still be on the way.
  */
 export function keepTail(stream: Readable | NodeJS.ReadableStream | null | undefined): { text: () => string; drained: () => Promise<void> } {
   let tail = ''
-  const ended = new Promise<void>((resolve) => {
-    if (!stream) return resolve()
-    stream.on('data', (chunk: Buffer | string) => {
-      tail = (tail + chunk.toString()).slice(-TAIL_BYTES)
+  let ended = !stream
+  const waiting: (() => void)[] = []
+  const onData = (chunk: Buffer | string) => {
+    tail = (tail + chunk.toString()).slice(-TAIL_BYTES)
+  }
+  const onEnd = () => {
+    ended = true
+    for (const resolve of waiting.splice(0)) resolve()
+  }
+  const listen = () => {
+    if (!stream || stream.listeners('data').includes(onData)) return
+    stream.on('data', onData)
+    for (const event of ['end', 'close', 'error']) stream.on(event, onEnd)
+  }
+  listen()
+  const drained = () => {
+    listen()
+    if (ended || (stream as Readable | undefined)?.readableEnded) return Promise.resolve()
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, DRAIN_MS)
+      waiting.push(() => {
+        clearTimeout(timer)
+        resolve()
+      })
     })
-    stream.on('end', () => resolve())
-    stream.on('close', () => resolve())
-    stream.on('error', () => resolve())
-  })
-  const drained = () => Promise.race([ended, new Promise<void>((resolve) => setTimeout(resolve, DRAIN_MS))])
+  }
   return { text: () => tail, drained }
 }
 
