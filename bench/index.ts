@@ -44,6 +44,9 @@ for (const line of await benchImport()) console.log(line)
 const { benchImportLargest } = await import('./importLargest')
 for (const line of await benchImportLargest()) console.log(line)
 
+const { benchRollup } = await import('./rollup')
+for (const line of await benchRollup()) console.log(line)
+
 const { benchLibrary } = await import('./library')
 for (const line of await benchLibrary()) console.log(line)
 

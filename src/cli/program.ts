@@ -13,13 +13,14 @@ import { registerLibrary } from './commands/library'
 import { registerNextYear } from './commands/nextYear'
 import { registerNew } from './commands/new'
 import { registerReview } from './commands/review'
+import { registerRollup } from './commands/rollup'
 import { registerSettings } from './commands/settings'
 import { registerSet } from './commands/set'
 import { CliError, type CliContext, type CliIo } from './io'
 
 /** Commander's own parse errors, reworded (its texts are English). */
 const COMMANDER_MESSAGES: Record<string, (raw: string) => string> = {
-  'commander.unknownCommand': (raw) => `未知命令${quoted(raw)}；可用命令：new、import、next-year、cells、set、check、review、export、library、settings（-h 查看帮助）`,
+  'commander.unknownCommand': (raw) => `未知命令${quoted(raw)}；可用命令：new、import、next-year、cells、set、check、review、export、library、settings、rollup（-h 查看帮助）`,
   'commander.unknownOption': (raw) => `未知选项${quoted(raw)}（-h 查看帮助）`,
   'commander.missingArgument': (raw) => `缺少参数${quoted(raw)}（-h 查看帮助）`,
   'commander.missingMandatoryOptionValue': (raw) => `缺少必填选项${quoted(raw)}（-h 查看帮助）`,
@@ -42,7 +43,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: () => undefined })
   const context: CliContext = { io, setExitCode }
-  for (const register of [registerNew, registerImport, registerNextYear, registerCells, registerSet, registerCheck, registerReview, registerExport, registerLibrary, registerSettings]) register(program, context)
+  for (const register of [registerNew, registerImport, registerNextYear, registerCells, registerSet, registerCheck, registerReview, registerExport, registerLibrary, registerSettings, registerRollup]) register(program, context)
   for (const command of program.commands) {
     command.helpOption('-h, --help', '显示帮助').exitOverride().configureOutput({ writeOut: io.out, writeErr: () => undefined })
   }

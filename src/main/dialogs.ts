@@ -22,6 +22,12 @@ const EXPORT_FILTERS: Record<string, { name: string; extensions: string[] }[]> =
 }
 
 const SETTINGS_FILTERS = [{ name: '地区配置（.json）', extensions: ['json'] }]
+const ZIP_FILTERS = [{ name: '压缩包（.zip）', extensions: ['zip'] }]
+const UNIT_LIST_FILTERS = [
+  { name: '单位名单（Excel 或制表符分隔的文本）', extensions: ['xlsx', 'tsv', 'txt'] },
+  { name: '所有文件', extensions: ['*'] }
+]
+const WORKBOOK_FILTERS = [{ name: 'Excel 工作簿', extensions: ['xlsx'] }]
 
 export interface ElectronDialogOptions {
   /** The window to attach dialogs to (modal), when there is one. */
@@ -54,6 +60,27 @@ export function createElectronDialogs({ getWindow, exportFolder }: ElectronDialo
       const win = getWindow()
       const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options)
       return result.canceled ? null : (result.filePaths[0] ?? null)
+    },
+    async chooseRollupSource(kind) {
+      const options =
+        kind === 'folder'
+          ? { title: '选择各单位年报所在的文件夹', properties: ['openDirectory' as const] }
+          : { title: '选择各单位年报的压缩包', properties: ['openFile' as const], filters: ZIP_FILTERS }
+      const win = getWindow()
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options)
+      return result.canceled ? null : (result.filePaths[0] ?? null)
+    },
+    async chooseUnitList() {
+      const options = { title: '导入单位名单', properties: ['openFile' as const], filters: UNIT_LIST_FILTERS }
+      const win = getWindow()
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options)
+      return result.canceled ? null : (result.filePaths[0] ?? null)
+    },
+    async chooseWorkbookPath(defaultName) {
+      const options = { title: '导出汇总表', defaultPath: join(exportFolder(), defaultName), filters: WORKBOOK_FILTERS }
+      const win = getWindow()
+      const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options)
+      return result.canceled || !result.filePath ? null : result.filePath
     },
     async chooseSettingsExportPath(defaultName) {
       const options = { title: '导出地区配置', defaultPath: join(exportFolder(), defaultName), filters: SETTINGS_FILTERS }

@@ -19,6 +19,9 @@ import { ImportRunner } from './services/import/runner'
 // process runs (see README, architecture).
 import importWorkerPath from './services/import/worker?modulePath'
 import { ReportLibrary } from './services/library/index'
+import { ImportPool } from './services/rollup/pool'
+import { RollupSession } from './services/rollup/session'
+import { UnitsStore } from './services/rollup/unitsStore'
 import { PathTokens } from './services/pathTokens'
 import { SettingsStore } from './services/settings'
 import { tidyLibraryOnStart } from './services/startup'
@@ -72,6 +75,14 @@ function start(): void {
     void tidyLibraryOnStart(library, settings).then(({ problems }) => problems.forEach((p) => console.warn(`[library] ${p}`)))
     const importer = new ImportRunner({ spawner: electronImportSpawner(importWorkerPath) })
     app.on('will-quit', () => void importer.dispose())
+    // 汇总: one roll-up held at a time, its files read by a pool of the same import worker.
+    const rollup = new RollupSession({
+      library,
+      units: new UnitsStore(libraryDir),
+      settings,
+      createPool: () => new ImportPool({ spawner: electronImportSpawner(importWorkerPath) })
+    })
+    app.on('will-quit', () => void rollup.dispose())
     const handlers = createHandlers({
       appInfo,
       library,
@@ -81,7 +92,8 @@ function start(): void {
       tokens: new PathTokens(),
       printer: createWindowPrinter(() => mainWindow),
       importer,
-      onImportProgress: (progress) => mainWindow?.webContents.send(IMPORT_PROGRESS_CHANNEL, progress)
+      onImportProgress: (progress) => mainWindow?.webContents.send(IMPORT_PROGRESS_CHANNEL, progress),
+      rollup
     })
     registerIpc(createRegistry(handlers), { isTrustedSender: (url) => urlPolicy.isAppUrl(url) })
     installMenu({

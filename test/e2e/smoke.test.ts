@@ -45,7 +45,7 @@ describe('smoke', () => {
       const replaced = Reflect.set(globalThis, 'api', {})
       return { replaced, groups: Object.keys(api).sort(), library: Object.keys(api.library ?? {}).length }
     })
-    expect(shape).toEqual({ replaced: false, groups: ['app', 'export', 'import', 'library', 'report', 'settings'], library: 18 })
+    expect(shape).toEqual({ replaced: false, groups: ['app', 'export', 'import', 'library', 'report', 'rollup', 'settings'], library: 18 })
     expect(app.errors()).toEqual([])
   })
 })

@@ -46,6 +46,7 @@ describe('HelpView', () => {
     expect(byTestId('help-checks').textContent).toContain('勾稽关系')
     expect(byTestId('help-shortcuts').textContent).toContain('F1')
     expect(byTestId('help-storage').textContent).toContain('备份')
+    expect(byTestId('help-rollup').textContent).toContain('未报送')
   })
 
   it('narrows every part to what mentions the words searched', async () => {

@@ -22,18 +22,18 @@ describe('navigation store', () => {
   it('offers the import, editor and preview only when they have something to show; 帮助 always', () => {
     setActivePinia(createPinia())
     const navigation = useNavigationStore()
-    expect(navigation.available).toEqual(['library', 'settings', 'help'])
+    expect(navigation.available).toEqual(['library', 'rollup', 'settings', 'help'])
     navigation.go('editor')
     expect(navigation.view).toBe('library')
 
     navigation.showImport({ token: 't' } as ImportPreview)
-    expect(navigation.available).toEqual(['library', 'import', 'settings', 'help'])
+    expect(navigation.available).toEqual(['library', 'import', 'rollup', 'settings', 'help'])
     navigation.finishImport()
     expect(navigation.view).toBe('library')
 
     navigation.open(UNIT, 2025)
     expect(navigation.view).toBe('editor')
-    expect(navigation.available).toEqual(['library', 'editor', 'preview', 'settings', 'help'])
+    expect(navigation.available).toEqual(['library', 'editor', 'preview', 'rollup', 'settings', 'help'])
     navigation.close()
     expect(navigation.view).toBe('library')
     expect(navigation.openReport).toBeNull()

@@ -48,6 +48,17 @@ describe('SettingsView', () => {
     expect(byTestId<HTMLButtonElement>('export-profile').disabled).toBe(false)
   })
 
+  it('keeps the roll-up’s comparison in this computer’s options: off by default, the county’s own unit named', async () => {
+    const { settings } = await mountSettings()
+    expect(bodyText()).toContain('汇总：本级报告与所属单位合计应一致的单元格')
+    const own = byTestId('rollup-own-unit').querySelector('input')!
+    setInput(own, '示例县人民政府')
+    await settle()
+    byTestId('save-settings').click()
+    await settle()
+    expect(settings.current().local.rollup).toEqual({ compareCells: [], ownUnit: '示例县人民政府' })
+  })
+
   it('refuses to save an incomplete required figure, naming the field, and saves nothing', async () => {
     const { settings } = await mountSettings()
     byTestId('add-figure').click()

@@ -81,7 +81,7 @@ describe('ShellView', () => {
     await mountShell()
     expect(bodyText()).toContain('政府信息公开年报助手')
     const tabs = [...document.body.querySelectorAll('[role="tab"]')].map((t) => t.textContent?.trim())
-    expect(tabs).toEqual(['资料库', '设置', '帮助'])
+    expect(tabs).toEqual(['资料库', '汇总', '设置', '帮助'])
     expect(byTestId('app-version').textContent).toContain('0.1.0')
   })
 

@@ -15,6 +15,9 @@ import { ImportRunner, type ImportRunnerOptions } from '../../src/main/services/
 import type { ImportProgress } from '../../src/shared/ipc/importProgress'
 import { ReportLibrary } from '../../src/main/services/library/index'
 import { PathTokens } from '../../src/main/services/pathTokens'
+import { ImportPool } from '../../src/main/services/rollup/pool'
+import { RollupSession } from '../../src/main/services/rollup/session'
+import { UnitsStore } from '../../src/main/services/rollup/unitsStore'
 import { SettingsStore } from '../../src/main/services/settings'
 import { buildApi, type Api } from '../../src/shared/ipc/api'
 import type { AppInfo } from '../../src/shared/ipc/contract'
@@ -22,11 +25,20 @@ import type { IpcError, IpcResult } from '../../src/shared/ipc/result'
 
 export const TEST_APP_INFO: AppInfo = { name: '政府信息公开年报助手', version: '0.1.0', platform: 'linux' }
 
-export type DialogKind = 'import' | 'export' | 'settingsImport' | 'settingsExport'
+export type DialogKind = 'import' | 'export' | 'settingsImport' | 'settingsExport' | 'rollupFolder' | 'rollupZip' | 'unitList' | 'workbook'
 
 /** Dialogs that answer what the test queued, then “cancelled” once the queue is empty. */
 export class FakeDialogs implements Dialogs {
-  private readonly answers: Record<DialogKind, (string | string[] | null)[]> = { import: [], export: [], settingsImport: [], settingsExport: [] }
+  private readonly answers: Record<DialogKind, (string | string[] | null)[]> = {
+    import: [],
+    export: [],
+    settingsImport: [],
+    settingsExport: [],
+    rollupFolder: [],
+    rollupZip: [],
+    unitList: [],
+    workbook: []
+  }
   /** Every dialog opened, with the name the save dialog proposed. */
   readonly opened: { kind: DialogKind; defaultName?: string }[] = []
 
@@ -55,6 +67,22 @@ export class FakeDialogs implements Dialogs {
   async chooseSettingsExportPath(defaultName: string): Promise<string | null> {
     this.opened.push({ kind: 'settingsExport', defaultName })
     return this.single(this.answers.settingsExport.shift())
+  }
+
+  async chooseRollupSource(kind: 'folder' | 'zip'): Promise<string | null> {
+    const dialog = kind === 'folder' ? 'rollupFolder' : 'rollupZip'
+    this.opened.push({ kind: dialog })
+    return this.single(this.answers[dialog].shift())
+  }
+
+  async chooseUnitList(): Promise<string | null> {
+    this.opened.push({ kind: 'unitList' })
+    return this.single(this.answers.unitList.shift())
+  }
+
+  async chooseWorkbookPath(defaultName: string): Promise<string | null> {
+    this.opened.push({ kind: 'workbook', defaultName })
+    return this.single(this.answers.workbook.shift())
   }
 
   private single(answer: string | string[] | null | undefined): string | null {
@@ -99,6 +127,8 @@ export interface TestMain {
   tokens: PathTokens
   /** The import worker's runner (worker.ts through tsx, in Node child processes). */
   importer: ImportRunner
+  /** The roll-up held (汇总), its imports through the worker pool. */
+  rollup: RollupSession
   /** Every import progress report main sent, in order. */
   progress: ImportProgress[]
   handlers: Handlers
@@ -142,7 +172,8 @@ export async function createTestMain(options: TestMainOptions = {}): Promise<Tes
     progress.push(report)
     options.onImportProgress?.(report)
   }
-  const handlers = createHandlers({ appInfo: TEST_APP_INFO, library, settings, dialogs, shell, tokens, printer, fonts, importer, onImportProgress })
+  const rollup = new RollupSession({ library, units: new UnitsStore(libraryDir), settings, createPool: () => new ImportPool({ spawner: nodeSpawner() }) })
+  const handlers = createHandlers({ appInfo: TEST_APP_INFO, library, settings, dialogs, shell, tokens, printer, fonts, importer, onImportProgress, rollup })
   const registry = createRegistry(handlers, options)
   return {
     dir,
@@ -160,8 +191,10 @@ export async function createTestMain(options: TestMainOptions = {}): Promise<Tes
     handlers,
     registry,
     api: buildApi((channel, input) => registry.dispatch(channel, input)),
+    rollup,
     dispose: async () => {
       await importer.dispose()
+      await rollup.dispose()
       await rm(dir, { recursive: true, force: true })
     }
   }

@@ -49,7 +49,10 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   'section6Items.patterns': '关键词',
   region: '地区配置',
   local: '本机选项',
-  'local.recycleRetentionDays': '回收站保留天数'
+  'local.recycleRetentionDays': '回收站保留天数',
+  'local.rollup': '汇总选项',
+  'local.rollup.compareCells': '本级报告应与所属单位合计一致的单元格',
+  'local.rollup.ownUnit': '本级单位'
 }
 
 /** 「总体情况必须写明的数字」第 2 项的「查找用语」第 1 条 — the path of an issue in words. */

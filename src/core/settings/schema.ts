@@ -100,10 +100,23 @@ export const regionProfileShape = {
 
 export const regionProfileSchema = z.strictObject(regionProfileShape)
 
+/**
+ * The county office's roll-up (汇总): where its own report should equal the sum of its units'. Off
+ * (no cells) unless the county's instructions say so; which cells is the county's choice.
+ */
+export const rollupOptionsSchema = z.strictObject({
+  /** Cells on which the county's own report (本级) should equal the sum of the other units. */
+  compareCells: z.array(cellSchema, '应为列表').max(200, '最多 200 个').default([]),
+  /** The county's own unit as the unit list names it; absent: the list's one 某某县人民政府 of level 其他. */
+  ownUnit: z.string('应为文字').trim().max(60, '不能超过 60 个字').optional()
+})
+
 /** This computer's own options: not part of what a county hands out. */
 export const localOptionsSchema = z.strictObject({
   /** Removed reports are deleted for good this many days after removal, when the app starts. */
-  recycleRetentionDays: z.number('应为数字').int('应为整数').min(1, '应在 1–3650 之间').max(3650, '应在 1–3650 之间').default(90)
+  recycleRetentionDays: z.number('应为数字').int('应为整数').min(1, '应在 1–3650 之间').max(3650, '应在 1–3650 之间').default(90),
+  /** The roll-up's options; absent: no comparison of the county's own report with its units. */
+  rollup: rollupOptionsSchema.optional()
 })
 
 export const settingsSchema = z.strictObject({
@@ -122,6 +135,7 @@ export const profileFileSchema = z.strictObject({
 
 export type RegionProfile = z.infer<typeof regionProfileSchema>
 export type LocalOptions = z.infer<typeof localOptionsSchema>
+export type RollupOptions = z.infer<typeof rollupOptionsSchema>
 export type Settings = z.infer<typeof settingsSchema>
 export type OverviewFigure = z.infer<typeof overviewFigureSchema>
 export type RequiredItem = z.infer<typeof requiredItemSchema>

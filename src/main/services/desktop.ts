@@ -15,6 +15,12 @@ export interface Dialogs {
   chooseSettingsFile(): Promise<string | null>
   /** The save dialog for exporting the region profile, proposing `defaultName`; null when cancelled. */
   chooseSettingsExportPath(defaultName: string): Promise<string | null>
+  /** The folder, or the .zip, of the units' reports to roll up; null when cancelled. */
+  chooseRollupSource(kind: 'folder' | 'zip'): Promise<string | null>
+  /** The open dialog for a unit list (.tsv, .txt, .xlsx); null when cancelled. */
+  chooseUnitList(): Promise<string | null>
+  /** The save dialog for the summary workbook, proposing `defaultName`; null when cancelled. */
+  chooseWorkbookPath(defaultName: string): Promise<string | null>
 }
 
 export interface Shell {

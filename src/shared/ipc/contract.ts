@@ -37,6 +37,15 @@ import {
   unitOperationSchema,
   unitYear
 } from './schemas'
+import {
+  droppedFilesSchema,
+  rollupReportDetailSchema,
+  rollupReportId,
+  rollupSourceSchema,
+  rollupStatusSchema,
+  rollupViewSchema,
+  unitListSchema
+} from './rollup'
 
 // Loose: a field the rules add later passes through instead of being silently stripped.
 const findingSchema: z.ZodType<Finding> = z.looseObject({
@@ -182,6 +191,40 @@ export const contract = {
   }),
   /** Opens the folder of a file by the token a dialog route returned. */
   'export:showInFolder': route({ input: z.strictObject({ token: fileToken }), output: z.undefined() }),
+
+  // ——— 汇总: the county's roll-up of its units' reports (one roll-up held in main at a time) ———
+  /** The county's unit list (units.json in the library folder); a damaged file is said, with an empty list. */
+  'rollup:units': route({ input: z.undefined(), output: z.object({ units: unitListSchema, problem: z.string().optional() }) }),
+  /** Saves the whole list (checked: two units a report could not tell apart are refused); the roll-up held is matched again. */
+  'rollup:saveUnits': route({ input: z.strictObject({ units: unitListSchema }), output: unitListSchema }),
+  /** Open dialog in main for a .tsv/.xlsx unit list, which replaces the list; null when cancelled. */
+  'rollup:importUnits': route({ input: z.undefined(), output: unitListSchema.nullable() }),
+  /** Files dropped on the view, a batch at a time, kept in main until the roll-up starts; answers how many are kept. */
+  'rollup:stage': route({ input: z.strictObject({ files: droppedFilesSchema }), output: z.number().int() }),
+  /** Forgets the dropped files. */
+  'rollup:unstage': route({ input: z.undefined(), output: z.undefined() }),
+  /**
+   * Reads every report of a folder or .zip (chosen in main's dialog) or the dropped files, and rolls
+   * up `year`. Answers when done (null: the dialog was cancelled); `rollup:status` tells how far it
+   * is, `rollup:cancel` stops it (this call then answers REJECTED “已取消汇总”).
+   */
+  'rollup:start': route({ input: z.strictObject({ source: rollupSourceSchema, year: reportYear }), output: rollupViewSchema.nullable() }),
+  /** 已读取 done/total of the run under way. */
+  'rollup:status': route({ input: z.undefined(), output: rollupStatusSchema }),
+  'rollup:cancel': route({ input: z.undefined(), output: z.boolean() }),
+  /** The roll-up held (of another year when `year` is given); null when there is none. */
+  'rollup:view': route({ input: z.strictObject({ year: reportYear.optional() }), output: rollupViewSchema.nullable() }),
+  /** A report matched by hand; `remember`: its name becomes an alias of the unit in the list. */
+  'rollup:match': route({
+    input: z.strictObject({ report: rollupReportId, unit: unitName, remember: z.boolean().default(false) }),
+    output: rollupViewSchema
+  }),
+  /** Of a unit's two or more files, the one summed. */
+  'rollup:choose': route({ input: z.strictObject({ unit: unitName, report: rollupReportId }), output: rollupViewSchema }),
+  /** One report, read-only, with every finding on it. */
+  'rollup:report': route({ input: z.strictObject({ report: rollupReportId }), output: rollupReportDetailSchema }),
+  /** Save dialog in main, then the summary workbook (.xlsx) written atomically; null when cancelled. */
+  'rollup:exportWorkbook': route({ input: z.undefined(), output: exportedFileSchema.nullable() }),
 
   // ——— fonts (in the app group: this computer's facts) ———
   /** Which of the official fonts (and their common substitutes) this computer has. */

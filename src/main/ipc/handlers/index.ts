@@ -6,6 +6,9 @@ import { createFontChecker, type FontChecker } from '../../services/fonts'
 import type { ImportRunner } from '../../services/import/runner'
 import type { ReportLibrary } from '../../services/library/index'
 import type { PathTokens } from '../../services/pathTokens'
+import type { ImportPool } from '../../services/rollup/pool'
+import { RollupSession } from '../../services/rollup/session'
+import { UnitsStore } from '../../services/rollup/unitsStore'
 import type { SettingsStore } from '../../services/settings'
 import type { Handlers } from '../registry'
 import { createAppHandlers } from './app'
@@ -14,6 +17,7 @@ import { createImportHandlers } from './import'
 import { createLibraryHandlers } from './library'
 import { createPathMask, withOfficerErrors } from './officerErrors'
 import { createReportHandlers } from './report'
+import { createRollupHandlers } from './rollup'
 import { createSettingsHandlers } from './settings'
 
 /**
@@ -37,10 +41,19 @@ export interface HandlerDeps {
   importer: ImportRunner
   /** Where import progress goes (the window in the app). */
   onImportProgress?: (progress: ImportProgress) => void
+  /** The roll-up's import workers, started for a run and stopped after it; absent: read in this process. */
+  createImportPool?: () => ImportPool
+  /** The roll-up held (the app keeps one, to remove its temporary files on quit); made here when absent. */
+  rollup?: RollupSession
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   const mask = createPathMask(deps.library.paths.root, deps.tokens)
+  // The unit list lives beside the settings, in the library folder.
+  const units = new UnitsStore(deps.library.paths.root)
+  const session =
+    deps.rollup ??
+    new RollupSession({ library: deps.library, units, settings: deps.settings, ...(deps.createImportPool ? { createPool: deps.createImportPool } : {}) })
   return {
     ...createAppHandlers(deps.appInfo),
     ...createReportHandlers(deps.settings),
@@ -50,7 +63,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         ...createLibraryHandlers({ library: deps.library, mask, settings: deps.settings }),
         ...createImportHandlers(deps),
         ...createExportHandlers(deps),
-        ...createSettingsHandlers(deps)
+        ...createSettingsHandlers(deps),
+        ...createRollupHandlers({ session, units, dialogs: deps.dialogs, tokens: deps.tokens })
       },
       mask
     )

@@ -10,6 +10,9 @@ import type { OcrReview } from '../../../core/import/ocr/review'
 import type { Report, UnitLevel } from '../../../core/report/report'
 import type { Settings } from '../../../core/settings/schema'
 import type { ImportProgress } from '../../../shared/ipc/importProgress'
+import type { RollupUnit } from '../../../core/rollup/units'
+import type { rollupReportDetailSchema, RollupView } from '../../../shared/ipc/rollup'
+import type { z } from 'zod'
 
 export type { ImportProgress } from '../../../shared/ipc/importProgress'
 
@@ -198,4 +201,42 @@ export interface ExportClient {
   exportPdf(input: { unit: string; year: number; draft?: boolean }): Promise<{ fileName: string; token: string } | null>
   /** Opens the folder of an exported file (by the token exportDocx returned). */
   showInFolder(token: string): Promise<void>
+}
+
+export type { RollupView, RollupReportBrief, RollupUnitStatusView } from '../../../shared/ipc/rollup'
+export type { RollupUnit } from '../../../core/rollup/units'
+
+/** A report opened from the roll-up, read-only: as imported, with every finding on it. */
+export type RollupReportDetail = z.infer<typeof rollupReportDetailSchema>
+
+/** 已读取 done/total of a roll-up under way. */
+export interface RollupStatus {
+  running: boolean
+  done: number
+  total: number
+  file?: string
+}
+
+/** 汇总: the county's roll-up, held in main; the renderer sees figures, counts and file names. */
+export interface RollupClient {
+  /** The county's unit list, and why the file could not be read when it could not. */
+  units(): Promise<{ units: RollupUnit[]; problem?: string }>
+  /** Saves the whole list (refused, in Chinese, when two units cannot be told apart). */
+  saveUnits(units: readonly RollupUnit[]): Promise<RollupUnit[]>
+  /** A .tsv/.xlsx chosen in main's dialog replaces the list; null when cancelled. */
+  importUnits(): Promise<RollupUnit[] | null>
+  /** Dropped files, sent as bytes in batches; answers how many main holds. */
+  stage(files: readonly { name: string; bytes: Uint8Array }[]): Promise<number>
+  unstage(): Promise<void>
+  /** Reads every report (a folder or .zip chosen in main's dialog, or the dropped files) and rolls up `year`; null when the dialog was cancelled. */
+  start(source: 'folder' | 'zip' | 'dropped', year: number): Promise<RollupView | null>
+  status(): Promise<RollupStatus>
+  cancel(): Promise<boolean>
+  /** The roll-up held, of `year` when given; null when there is none. */
+  view(year?: number): Promise<RollupView | null>
+  match(report: number, unit: string, remember: boolean): Promise<RollupView>
+  choose(unit: string, report: number): Promise<RollupView>
+  report(report: number): Promise<RollupReportDetail>
+  /** Save dialog in main, then the .xlsx; null when cancelled. */
+  exportWorkbook(): Promise<{ fileName: string; token: string } | null>
 }

@@ -7,13 +7,15 @@ import { hasInjectionContext, inject, type InjectionKey } from 'vue'
 import { exportClient } from '../api/exportClient'
 import { importClient } from '../api/importClient'
 import { libraryClient } from '../api/libraryClient'
+import { rollupClient } from '../api/rollupClient'
 import { settingsClient } from '../api/settingsClient'
-import type { ExportClient, ImportClient, LibraryClient, SettingsClient } from '../api/types'
+import type { ExportClient, ImportClient, LibraryClient, RollupClient, SettingsClient } from '../api/types'
 
 export const LIBRARY_CLIENT: InjectionKey<LibraryClient> = Symbol('libraryClient')
 export const IMPORT_CLIENT: InjectionKey<ImportClient> = Symbol('importClient')
 export const EXPORT_CLIENT: InjectionKey<ExportClient> = Symbol('exportClient')
 export const SETTINGS_CLIENT: InjectionKey<SettingsClient> = Symbol('settingsClient')
+export const ROLLUP_CLIENT: InjectionKey<RollupClient> = Symbol('rollupClient')
 
 export function useLibraryClient(): LibraryClient {
   return inject(LIBRARY_CLIENT, () => libraryClient, true)
@@ -21,6 +23,10 @@ export function useLibraryClient(): LibraryClient {
 
 export function useImportClient(): ImportClient {
   return inject(IMPORT_CLIENT, () => importClient, true)
+}
+
+export function useRollupClient(): RollupClient {
+  return inject(ROLLUP_CLIENT, () => rollupClient, true)
 }
 
 export function useExportClient(): ExportClient {

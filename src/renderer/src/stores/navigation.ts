@@ -7,10 +7,11 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { ImportPreview } from '../api/types'
 
-export type ViewName = 'library' | 'import' | 'editor' | 'preview' | 'settings' | 'help'
+export type ViewName = 'library' | 'rollup' | 'import' | 'editor' | 'preview' | 'settings' | 'help'
 
 export const VIEW_LABELS: Record<ViewName, string> = {
   library: '资料库',
+  rollup: '汇总',
   import: '导入',
   editor: '编辑',
   preview: '预览',
@@ -48,6 +49,8 @@ export const useNavigationStore = defineStore('navigation', () => {
     const views: ViewName[] = ['library']
     if (pendingImport.value) views.push('import')
     if (openReport.value) views.push('editor', 'preview')
+    // 汇总 (the county's roll-up of its units' reports) after the report's own views.
+    views.push('rollup')
     views.push('settings')
     views.push('help')
     return views

@@ -7,6 +7,8 @@
  */
 import { SECTIONS, type SectionId } from '../../../../core/report/sections'
 import { TABLES, type RowDef, type TableDef } from '../../../../core/report/tables'
+import { OUTLIER_LIMITS } from '../../../../core/rollup/crossChecks'
+import { ROLLUP_RULE_NAMES } from '../../../../core/rollup/names'
 import { RULES } from '../../../../core/rules/engine'
 import { ruleName } from '../../../../core/rules/names'
 import { SEVERITY_LABELS, type Severity } from '../../../../core/rules/types'
@@ -160,6 +162,14 @@ export const SHORTCUTS: readonly { keys: string; what: string }[] = [
   { keys: 'Enter / Shift+Enter', what: '表格：下一行 / 上一行' },
   { keys: '方向键', what: '表格：在单元格之间移动' },
   { keys: 'Ctrl+V', what: '表格：粘贴从 Excel、WPS 复制的一块数据' }
+]
+
+/** 汇总 (the county office's roll-up), paragraph by paragraph; figures from the roll-up's own limits. */
+export const ROLLUP: readonly string[] = [
+  '县（市、区）政务公开办收齐各乡镇（街道）、部门的年报后，在“汇总”页选择存放这些报告的文件夹或 .zip 压缩包（也可以把文件或整个文件夹拖进来）。每份报告都按导入的同样方式读取，用上电脑的全部核心，显示“已读取 n/m”，可随时取消；读不了的文件列出原因，不影响其他文件。',
+  `先在“单位名单”中列出应报送的单位（名称、层级：乡镇/街道、县级部门、其他，以及别名），可从 .tsv 或 .xlsx 导入（每行：名称、层级、别名……）。报告按单位名称匹配：去掉“人民政府”“办事处”和地名前缀、按别名、容许一两个字的差错（这类匹配标“请核对”）；匹配不上的可手动指定，并可记为别名；名单中没有报告的单位列为“未报送”。`,
+  `每份报告做与编辑时相同的检查（勾稽关系、正文与表格、空白、过时年份；资料库中有该单位上年报告时还比较雷同比例），并按名单中的层级判断（如乡镇制发规章）；与该单位上年相比变化超过 ${OUTLIER_LIMITS.ratio} 倍（且至少 ${OUTLIER_LIMITS.floor}）的主要数字列为“${ROLLUP_RULE_NAMES.OUTLIER}”。同一单位有两份文件时并排显示，由经办人选择；其他年度的报告单独列出，不计入合计。`,
+  '三张表按单位逐格合计；有单位留空的格，合计标为“不完整”（空白不等于 0）。如上级要求本级报告与所属单位合计一致，可在“设置”中选择要比较的单元格和本级单位（默认不比较）。“导出汇总表”生成 .xlsx：汇总、表二、表三、表四、问题清单、未报送等工作表，数字为数值格式，表头冻结，可直接打印。命令行：npm run cli -- rollup 文件夹 --year 年度 [--units 名单.tsv] [-o 汇总.xlsx] [--json]。'
 ]
 
 export const STORAGE: readonly string[] = [
