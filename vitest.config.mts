@@ -6,7 +6,7 @@ const electronMock = new URL('./test/support/electron-mock.ts', import.meta.url)
 
 /**
  * electron-vite's `import path from './worker?modulePath'` (the built path of a bundled entry), as
- * tests see it: the source file's own path, which ImportRunner runs through tsx.
+ * tests see it: the source file's own path, which the worker spawners run through tsx.
  */
 const MODULE_PATH = '\0module-path:'
 const modulePath: Plugin = {

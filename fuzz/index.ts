@@ -8,8 +8,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { nodeSpawner } from '../src/main/services/import/nodeSpawner'
 import { ImportRunner } from '../src/main/services/import/runner'
-import { SOURCE_WORKER_ENTRY } from '../src/main/services/import/sourceEntry'
 import { corpus } from './corpus'
 import { runDirect, runInWorker, summarize, type FuzzRecord } from './run'
 
@@ -32,7 +32,7 @@ const strays: string[] = []
 process.on('unhandledRejection', (reason) => strays.push(`unhandledRejection: ${reason instanceof Error ? reason.stack : String(reason)}`))
 process.on('uncaughtException', (error) => strays.push(`uncaughtException: ${error.stack ?? error.message}`))
 
-const runner = new ImportRunner({ entry: SOURCE_WORKER_ENTRY, onStray: (detail) => strays.push(detail) })
+const runner = new ImportRunner({ spawner: nodeSpawner(), onStray: (detail) => strays.push(detail) })
 if (mode === 'worker') runner.warm()
 const records: FuzzRecord[] = []
 const started = performance.now()

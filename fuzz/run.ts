@@ -29,7 +29,7 @@ export interface FuzzRecord {
   bytes: number
   outcome: Outcome
   ms: number
-  /** Growth of resident memory while the input was read (worker mode), MB. */
+  /** Growth of the worker process's resident memory while the input was read (worker mode), MB. */
   peakRssGrowthMb?: number
   message?: string
   detail?: string
@@ -143,8 +143,8 @@ export function summarize(records: readonly FuzzRecord[], options: { mode: strin
     '最慢的 10 个输入：',
     ...slowest.map((r) => `  ${r.ms.toFixed(0).padStart(6)} ms  #${r.index} ${r.shape} ${r.name} ${(r.bytes / 1024 / 1024).toFixed(1)} MB → ${r.outcome}`),
     '',
-    `内存：进程常驻内存峰值 ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB` +
-      (memory.length ? `；单个输入读取期间的最大增长 ${memory[0]!.peakRssGrowthMb!.toFixed(0)} MB（#${memory[0]!.index} ${memory[0]!.shape}）` : ''),
+    `内存：本进程常驻内存峰值 ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB` +
+      (memory.length ? `；工作进程读取单个输入期间的最大增长 ${memory[0]!.peakRssGrowthMb!.toFixed(0)} MB（#${memory[0]!.index} ${memory[0]!.shape}）` : ''),
     ...memory.slice(0, 5).map((r) => `  ${r.peakRssGrowthMb!.toFixed(0).padStart(6)} MB  #${r.index} ${r.shape} → ${r.outcome}`),
     '',
     `失败（崩溃 ${failures.filter((r) => r.outcome === 'crash').length}，超时 ${failures.filter((r) => r.outcome === 'over-budget').length}，超内存 ${failures.filter((r) => r.outcome === 'memory').length}）：`,

@@ -12,9 +12,11 @@ import { installMenu } from './menu'
 import { createWindowPrinter } from './print'
 import { IMPORT_PROGRESS_CHANNEL } from '../shared/ipc/importProgress'
 import { MENU_COMMAND_CHANNEL } from '../shared/ipc/menuCommands'
+import { electronImportSpawner } from './importProcess'
 import { installLastResortHandlers } from './services/lastResort'
 import { ImportRunner } from './services/import/runner'
-// electron-vite bundles the worker as its own entry and gives its built path (see README, architecture).
+// electron-vite bundles the worker as its own entry and gives its built path, which a utility
+// process runs (see README, architecture).
 import importWorkerPath from './services/import/worker?modulePath'
 import { ReportLibrary } from './services/library/index'
 import { ImportPool } from './services/rollup/pool'
@@ -71,14 +73,14 @@ function start(): void {
     const library = new ReportLibrary(libraryDir, { backupIntervalMs: 60_000 })
     const settings = new SettingsStore(libraryDir)
     void tidyLibraryOnStart(library, settings).then(({ problems }) => problems.forEach((p) => console.warn(`[library] ${p}`)))
-    const importer = new ImportRunner({ entry: importWorkerPath })
+    const importer = new ImportRunner({ spawner: electronImportSpawner(importWorkerPath) })
     app.on('will-quit', () => void importer.dispose())
     // 汇总: one roll-up held at a time, its files read by a pool of the same import worker.
     const rollup = new RollupSession({
       library,
       units: new UnitsStore(libraryDir),
       settings,
-      createPool: () => new ImportPool({ entry: importWorkerPath })
+      createPool: () => new ImportPool({ spawner: electronImportSpawner(importWorkerPath) })
     })
     app.on('will-quit', () => void rollup.dispose())
     const handlers = createHandlers({

@@ -36,6 +36,8 @@ describe('IPC wiring in the Electron main process', () => {
     await new Promise((resolve) => setImmediate(resolve))
   })
   afterEach(async () => {
+    // The app's import worker (a utility process, played by a Node process) ends with the app.
+    electron.app.emit('will-quit')
     vi.restoreAllMocks()
     await rm(userData, { recursive: true, force: true })
     await rm(exports, { recursive: true, force: true })

@@ -1,7 +1,12 @@
-import { describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { WORKER_LIMITS } from '../../src/main/services/importLimits'
 import { ROUTE_NAMES } from '../../src/shared/ipc/contract'
 
 type ElectronMock = typeof import('../support/electron-mock')
+
+let launched: ElectronMock | undefined
+// Each launch warms an import worker process: end it with the test.
+afterEach(() => launched?.resetElectronMock())
 
 /**
  * Runs src/main/index.ts afresh, as Electron would on launch, and lets `whenReady` settle.
@@ -10,6 +15,7 @@ type ElectronMock = typeof import('../support/electron-mock')
 async function launch(prepare: (electron: ElectronMock) => void = () => {}): Promise<ElectronMock> {
   vi.resetModules()
   const electron = await import('../support/electron-mock')
+  launched = electron
   prepare(electron)
   await import('../../src/main/index')
   await new Promise((resolve) => setImmediate(resolve))
@@ -27,6 +33,14 @@ describe('app lifecycle', () => {
     const win = BrowserWindow.instances[0]
     expect(win?.options.show).toBe(false)
     expect(win?.options.webPreferences?.preload).toMatch(/preload[\\/]index\.cjs$/)
+  })
+
+  it('starts the import worker ahead of the first import, as a utility process with its heap ceiling', async () => {
+    const { utilityProcess, UtilityProcess } = await launch()
+    expect(utilityProcess.fork).toHaveBeenCalledTimes(1)
+    const [child] = UtilityProcess.forked
+    expect(child?.modulePath).toMatch(/worker\.ts$/)
+    expect(child?.options).toMatchObject({ serviceName: '导入组件', execArgv: [`--js-flags=--max-old-space-size=${WORKER_LIMITS.maxHeapMb}`] })
   })
 
   it('answers the app’s own page and refuses others', async () => {

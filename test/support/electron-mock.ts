@@ -1,10 +1,15 @@
 /**
  * A small stand-in for the `electron` module (vitest aliases `electron` to this file): enough of
- * app, BrowserWindow, ipcMain/ipcRenderer, contextBridge, session, Menu, dialog and shell for the
- * glue code to run in plain Node, recording what it was asked to do so tests can drive and inspect it.
- * Import it by path in tests to reach the extra inspection helpers; `resetElectronMock()` between tests.
+ * app, BrowserWindow, ipcMain/ipcRenderer, contextBridge, session, Menu, dialog, shell and
+ * utilityProcess for the glue code to run in plain Node, recording what it was asked to do so tests
+ * can drive and inspect it. Import it by path in tests to reach the extra inspection helpers;
+ * `resetElectronMock()` between tests.
  */
+import { fork, type ChildProcess } from 'node:child_process'
+import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
+import { PassThrough } from 'node:stream'
+import { pathToFileURL } from 'node:url'
 import { vi } from 'vitest'
 
 type Listener = (...args: never[]) => unknown
@@ -178,6 +183,9 @@ class MockApp extends Emitter {
   whenReady(): Promise<void> {
     return Promise.resolve()
   }
+  /** What getAppMetrics answers: set by a test (no process by default). */
+  metrics: { pid: number; type: string; memory: { workingSetSize: number; peakWorkingSetSize: number } }[] = []
+  readonly getAppMetrics = vi.fn(() => this.metrics)
 }
 
 export const app = new MockApp()
@@ -279,8 +287,80 @@ export const shell = {
   showItemInFolder: vi.fn()
 }
 
-/** Forget every window, handler, exposure and call recorded so far. */
+const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href
+const PARENT_PORT_SHIM = new URL('./utility-parent-port.mjs', import.meta.url).href
+
+type UtilityForkOptions = { serviceName?: string; execArgv?: string[]; stdio?: string | string[] }
+
+/**
+ * utilityProcess.fork, played by a real Node process: the entry runs (through tsx when it is .ts)
+ * with `process.parentPort` in place (utility-parent-port.mjs), so a worker's Electron path really
+ * runs. `--js-flags=…` becomes the V8 flags it carries, as in a utility process. Events are
+ * Electron's: `spawn`, `message` (the data itself), `exit` (a number), and `error` when a test emits
+ * it; a piped stderr is a PassThrough whose listeners are all removed right after `exit`, as
+ * Electron's own wrapper does (lib/browser/api/utility-process.ts).
+ */
+export class UtilityProcess extends Emitter {
+  static forked: UtilityProcess[] = []
+  readonly child: ChildProcess
+  pid: number | undefined
+  readonly stdout = null
+  readonly stderr: PassThrough | null
+
+  constructor(
+    readonly modulePath: string,
+    readonly args: string[],
+    readonly options: UtilityForkOptions
+  ) {
+    super()
+    const v8Flags = (options.execArgv ?? []).flatMap((arg) => (arg.startsWith('--js-flags=') ? arg.slice('--js-flags='.length).split(' ') : [arg]))
+    const stdio = Array.isArray(options.stdio) ? options.stdio : [options.stdio ?? 'inherit', options.stdio ?? 'inherit', options.stdio ?? 'inherit']
+    this.child = fork(modulePath, args, {
+      execArgv: [...(modulePath.endsWith('.ts') ? ['--import', TSX_LOADER] : []), '--import', PARENT_PORT_SHIM, ...v8Flags],
+      serialization: 'advanced',
+      stdio: ['ignore', stdio[1] === 'pipe' ? 'pipe' : 'ignore', stdio[2] === 'pipe' ? 'pipe' : 'ignore', 'ipc'] as never
+    })
+    this.stderr = this.child.stderr ? new PassThrough() : null
+    if (this.stderr) this.child.stderr!.pipe(this.stderr)
+    this.child.on('spawn', () => {
+      this.pid = this.child.pid
+      this.emit('spawn')
+    })
+    this.child.on('message', (message) => this.emit('message', message))
+    this.child.on('exit', (code, signal) => {
+      this.pid = undefined
+      try {
+        this.emit('exit', code ?? (signal === 'SIGKILL' ? 9 : 1))
+      } finally {
+        this.stderr?.removeAllListeners()
+      }
+    })
+  }
+
+  postMessage(message: unknown): void {
+    if (this.child.connected) this.child.send(message as never)
+  }
+
+  kill(): boolean {
+    return this.child.kill()
+  }
+}
+
+export const utilityProcess = {
+  fork: vi.fn((modulePath: string, args: string[] = [], options: UtilityForkOptions = {}) => {
+    const child = new UtilityProcess(modulePath, args, options)
+    UtilityProcess.forked.push(child)
+    return child
+  })
+}
+
+/** Forget every window, handler, exposure and call recorded so far; end every utility process. */
 export function resetElectronMock(): void {
+  for (const child of UtilityProcess.forked) child.kill()
+  UtilityProcess.forked = []
+  utilityProcess.fork.mockClear()
+  app.metrics = []
+  app.getAppMetrics.mockClear()
   app.reset()
   BrowserWindow.instances = []
   ipcMain.handlers.clear()

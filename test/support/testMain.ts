@@ -10,8 +10,8 @@ import { createHandlers, type HandlerDeps } from '../../src/main/ipc/handlers/in
 import { createRegistry, type Handlers, type Registry } from '../../src/main/ipc/registry'
 import type { Dialogs, Printer, Shell } from '../../src/main/services/desktop'
 import { createFontChecker } from '../../src/main/services/fonts'
+import { nodeSpawner } from '../../src/main/services/import/nodeSpawner'
 import { ImportRunner, type ImportRunnerOptions } from '../../src/main/services/import/runner'
-import { SOURCE_WORKER_ENTRY } from '../../src/main/services/import/sourceEntry'
 import type { ImportProgress } from '../../src/shared/ipc/importProgress'
 import { ReportLibrary } from '../../src/main/services/library/index'
 import { PathTokens } from '../../src/main/services/pathTokens'
@@ -125,7 +125,7 @@ export interface TestMain {
   /** The folders the font check looks in: none by default (no official font installed). */
   fontFolders: string[]
   tokens: PathTokens
-  /** The import worker's runner (worker.ts through tsx). */
+  /** The import worker's runner (worker.ts through tsx, in Node child processes). */
   importer: ImportRunner
   /** The roll-up held (汇总), its imports through the worker pool. */
   rollup: RollupSession
@@ -142,14 +142,14 @@ export interface TestMain {
 export interface TestMainOptions {
   logError?: (route: string, error: unknown) => void
   /** Overrides of the import worker's budgets (a tiny time budget to see an overrun). */
-  importer?: Partial<Omit<ImportRunnerOptions, 'entry'>>
+  importer?: Partial<ImportRunnerOptions>
   /** Also called with each progress report (the browser harness forwards them to the page). */
   onImportProgress?: (progress: ImportProgress) => void
 }
 
-/** An import runner on the worker's source, as tests and the CLI run it. */
-export function testImporter(options: Partial<Omit<ImportRunnerOptions, 'entry'>> = {}): ImportRunner {
-  return new ImportRunner({ entry: SOURCE_WORKER_ENTRY, ...options })
+/** An import runner on the worker's source in Node child processes, as tests and the CLI run it. */
+export function testImporter(options: Partial<ImportRunnerOptions> = {}): ImportRunner {
+  return new ImportRunner({ spawner: nodeSpawner(), ...options })
 }
 
 export async function createTestMain(options: TestMainOptions = {}): Promise<TestMain> {
@@ -172,7 +172,7 @@ export async function createTestMain(options: TestMainOptions = {}): Promise<Tes
     progress.push(report)
     options.onImportProgress?.(report)
   }
-  const rollup = new RollupSession({ library, units: new UnitsStore(libraryDir), settings, createPool: () => new ImportPool({ entry: SOURCE_WORKER_ENTRY }) })
+  const rollup = new RollupSession({ library, units: new UnitsStore(libraryDir), settings, createPool: () => new ImportPool({ spawner: nodeSpawner() }) })
   const handlers = createHandlers({ appInfo: TEST_APP_INFO, library, settings, dialogs, shell, tokens, printer, fonts, importer, onImportProgress, rollup })
   const registry = createRegistry(handlers, options)
   return {

@@ -16,7 +16,7 @@ import { ruleSettings } from '../../core/settings'
 import { FileError, fileExists } from '../../main/services/files'
 import { ReportLibrary } from '../../main/services/library/index'
 import { LibraryHistory } from '../../main/services/rollup/history'
-import { SOURCE_WORKER_ENTRY } from '../../main/services/import/sourceEntry'
+import { nodeSpawner } from '../../main/services/import/nodeSpawner'
 import { ImportPool } from '../../main/services/rollup/pool'
 import { runRollup } from '../../main/services/rollup/run'
 import { readUnitListFile, UnitsStore } from '../../main/services/rollup/unitsStore'
@@ -64,7 +64,7 @@ export function registerRollup(program: Command, { io }: CliContext): void {
       const library = options.library === undefined ? undefined : new ReportLibrary(options.library)
       let shown = 0
       // The app's import workers, one per core: each file within the same time and memory budget as `import`.
-      const pool = new ImportPool({ entry: SOURCE_WORKER_ENTRY })
+      const pool = new ImportPool({ spawner: nodeSpawner() })
       pool.warm()
       let result
       try {

@@ -18,15 +18,24 @@ const MB = 1024 * 1024
 export const WORKER_LIMITS = {
   /** From the file handed to the worker to the preview back (reading, recognising, checking). */
   timeBudgetMs: 10_000,
-  /** V8 heap of the worker (old generation); a real report takes well under 200 MB. */
-  maxHeapMb: 768,
-  /** Young generation (semi-spaces), on top of the old generation. */
-  maxYoungHeapMb: 64,
   /**
-   * Growth of the process's resident memory while a job runs: buffers outside the V8 heap (decoded
-   * PDF streams, inflated zip parts) count here, and a job past it is stopped.
+   * V8 heap of the worker process (old generation); a real report takes well under 200 MB. Past
+   * it V8 aborts the worker process — only that process — and the import is reported as too big.
+   */
+  maxHeapMb: 768,
+  /** Each of the young generation's semi-spaces (V8's --max-semi-space-size), on top of the old generation. */
+  maxSemiSpaceMb: 16,
+  /**
+   * Growth of the worker process's resident memory while a job runs: buffers outside the V8 heap
+   * (decoded PDF streams, inflated zip parts) count here, and a job past it is stopped.
    */
   maxRssGrowthMb: 1024,
+  /**
+   * A worker process that kept this much more memory after a job than when it started is not kept
+   * for the next import: a fresh one is started instead (with several imports at once, idle
+   * processes should not hold what a large file took).
+   */
+  maxIdleGrowthMb: 384,
   /**
    * A scanned page read by OCR (detection and recognition take 3–6 s a page on two cores): each
    * page gets this long, so a 40-page scan is bounded without cutting a slow page short.
@@ -34,7 +43,7 @@ export const WORKER_LIMITS = {
   ocrPageBudgetMs: 30_000,
   /** Memory growth allowed once OCR runs: the models and their buffers (about 1 GB at peak) are native. */
   maxOcrRssGrowthMb: 1536,
-  /** Starting the worker (loading pdfjs and the readers): far above what it takes, only a hung start. */
+  /** Starting a worker process (loading pdfjs and the readers): far above what it takes, only a hung start. */
   startTimeoutMs: 60_000
 } as const
 

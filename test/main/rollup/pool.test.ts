@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { rollupJson } from '../../../src/core/rollup/json'
 import { parseUnitsTsv } from '../../../src/core/rollup/unitList'
-import { SOURCE_WORKER_ENTRY } from '../../../src/main/services/import/sourceEntry'
+import { nodeSpawner } from '../../../src/main/services/import/nodeSpawner'
 import { WORKER_MESSAGES } from '../../../src/main/services/importLimits'
 import { LibraryHistory } from '../../../src/main/services/rollup/history'
 import { importInProcess, type ImportOne } from '../../../src/main/services/rollup/importOne'
@@ -22,7 +22,7 @@ let inbox: string
 let units: ReturnType<typeof parseUnitsTsv>
 const pools: ImportPool[] = []
 const pool = (options: Partial<ConstructorParameters<typeof ImportPool>[0]> = {}) => {
-  const made = new ImportPool({ entry: SOURCE_WORKER_ENTRY, size: 2, ...options })
+  const made = new ImportPool({ spawner: nodeSpawner(), size: 2, ...options })
   pools.push(made)
   return made
 }

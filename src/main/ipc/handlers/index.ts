@@ -37,7 +37,7 @@ export interface HandlerDeps {
   printer?: Printer
   /** Looks for the official fonts; the system's font folders by default. */
   fonts?: FontChecker
-  /** Runs imports in a worker thread with their time and memory budget. */
+  /** Runs imports in worker processes with their time and memory budget. */
   importer: ImportRunner
   /** Where import progress goes (the window in the app). */
   onImportProgress?: (progress: ImportProgress) => void

@@ -24,7 +24,16 @@ export type ImportStage =
   | { stage: 'ocr'; page: number; pages: number; done: number }
   | { stage: 'recognising' }
 
-export type ToWorker = { type: 'import'; id: number; source: ImportSource; options?: { source?: string } }
+export type ToWorker = {
+  type: 'import'
+  id: number
+  source: ImportSource
+  /**
+   * `source`: the report's source for recognition; `ocrThreads`: threads for OCR in this process
+   * (its share of the cores when the runner runs several imports at once).
+   */
+  options?: { source?: string; ocrThreads?: number }
+}
 
 export type FromWorker =
   | { type: 'ready' }

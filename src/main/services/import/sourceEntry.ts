@@ -1,6 +1,7 @@
 /**
  * The worker's entry when running from source (the CLI under tsx, tests, benchmarks): worker.ts
- * itself, which ImportRunner loads through tsx. The app passes the entry electron-vite built instead.
+ * itself, which nodeSpawner runs in a Node child process through tsx. The app forks the entry
+ * electron-vite built instead, as a utility process.
  */
 import { fileURLToPath } from 'node:url'
 

@@ -43,10 +43,19 @@ export interface OcrOptions {
 }
 
 let sharedEngine: Promise<OcrEngine> | undefined
+let sharedThreads: number | undefined
+
+/**
+ * Threads each inference of the shared engine may use (default: the runtime's choice, all cores).
+ * Set before the engine starts: with several import processes at once, each gets its share.
+ */
+export function setOcrThreads(threads: number | undefined): void {
+  sharedThreads = threads
+}
 
 /** The models are loaded once per process (about 0.3 s, ~100 MB) and kept for later imports. */
 export function ocrEngine(): Promise<OcrEngine> {
-  sharedEngine ??= OcrEngine.create().catch((error: unknown) => {
+  sharedEngine ??= OcrEngine.create({ threads: sharedThreads }).catch((error: unknown) => {
     sharedEngine = undefined
     throw new FileError(`文字识别组件无法启动（${error instanceof Error ? error.message : String(error)}），无法读取扫描件`)
   })
