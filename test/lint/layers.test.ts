@@ -53,7 +53,7 @@ describe('layer boundaries', () => {
     ['src/main/services/example.ts', "import { cellId } from '../../core/report/cells'", '@core/…'],
     ['src/main/example.ts', "import type { Api } from '../shared/ipc/api'", '@shared/…'],
     ['src/shared/ipc/example.ts', "import { cellId } from '../../core/report/cells'", '@core/…'],
-    ['test/core/example.test.ts', "import { cellId } from '../../src/core/report/cells'", '@core/…'],
+    ['test/core/import/example.test.ts', "import { cellId } from '../../../src/core/report/cells'", '@core/…'],
     ['bench/example.ts', "export { cellId } from '../src/core/report/cells'", '@core/…'],
     ['scripts/example.ts', "import type { Api } from '../src/shared/ipc/api'", '@shared/…']
   ])('%s: a relative path into another floor is refused (%s)', async (filePath, code, why) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { ROUTE_NAMES } from '../../src/shared/ipc/contract'
+import { ROUTE_NAMES } from '@shared/ipc/contract'
 
 type ElectronMock = typeof import('../support/electron-mock')
 

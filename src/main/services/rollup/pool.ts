@@ -7,7 +7,7 @@
  * ParsedReport is reduced to what the roll-up reads as soon as it arrives.
  */
 import { basename } from 'node:path'
-import type { ImportedReport } from '../../../core/rollup/summarize'
+import type { ImportedReport } from '@core/rollup/summarize'
 import { ImportRunner, ImportWorkerError } from '../import/runner'
 import { FileError } from '../files'
 import type { RollupFile } from './collect'
