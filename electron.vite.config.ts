@@ -1,16 +1,22 @@
-import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import vue from '@vitejs/plugin-vue'
+import { tsconfigAliases } from './scripts/aliases'
+
+/** `@core/…`, `@shared/…`, `@renderer/…`: written once, in tsconfig.base.json. */
+const alias = tsconfigAliases()
 
 export default defineConfig({
-  main: {},
+  main: { resolve: { alias } },
   // Sandboxed preloads cannot require() modules: bundle everything into one file. They cannot be
   // ES modules either, and "type": "module" would make electron-vite emit ESM: force CommonJS.
-  preload: { build: { externalizeDeps: false, rolldownOptions: { output: { format: 'cjs' } } } },
+  preload: {
+    resolve: { alias },
+    build: { externalizeDeps: false, rolldownOptions: { output: { format: 'cjs' } } }
+  },
   renderer: {
     // Officers' PCs are slow: ship the renderer minified (electron-vite leaves it unminified).
     build: { minify: true },
-    resolve: { alias: { '@renderer': resolve('src/renderer/src') } },
+    resolve: { alias },
     plugins: [vue()]
   }
 })

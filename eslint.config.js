@@ -25,19 +25,41 @@ const ui = {
   paths: ['vue', 'naive-ui', 'pinia'].map((name) => ({ name, message: UI_MESSAGE })),
   patterns: [{ group: ['vue/*', 'naive-ui/*', 'pinia/*'], message: UI_MESSAGE }]
 }
-/** Imports go down only: core is used by every floor and uses none of them. */
+/** Imports go down only: core is used by every floor and uses none of them (by path or by alias). */
 const upwardFromCore = {
   paths: [],
-  patterns: [{ group: ['**/main/**', '**/renderer/**', '**/preload/**', '**/cli/**'], message: 'src/core 不能引用上层（main、renderer、preload、cli）' }]
+  patterns: [
+    { group: ['**/main/**', '**/renderer/**', '**/preload/**', '**/cli/**', '@renderer', '@renderer/*'], message: 'src/core 不能引用上层（main、renderer、preload、cli）' }
+  ]
 }
+/**
+ * src/core and src/shared are reached from other floors by alias (`@core/…`, `@shared/…`, in
+ * tsconfig.base.json), not by `../../core` chains. Inside src a relative path that climbs to a
+ * `core` or `shared` folder can only mean those; outside src (test, bench, …) it goes through `src/`.
+ */
+const climbingInto = (floor, insideSrc = true) => ({
+  paths: [],
+  patterns: [{ regex: insideSrc ? `^(\\.\\./)+(.+/)?${floor}(/|$)` : `^(\\.\\.?/)+(.+/)?src/${floor}(/|$)`, message: `请用 @${floor}/… 引用 src/${floor}，不要用相对路径` }]
+})
 
 const restrict = (...parts) => ({ paths: parts.flatMap((p) => p.paths), patterns: parts.flatMap((p) => p.patterns) })
 
 /** The layers as lint rules: a file of each floor that imports what it may not fails `npm run lint`. */
+const FLOORS = [
+  { files: ['src/core/**'], ...restrict(node, electron(), ui, upwardFromCore, climbingInto('shared')) },
+  { files: ['src/shared/**'], ...restrict(climbingInto('core')) },
+  {
+    files: ['src/main/services/**'],
+    ...restrict(electron('src/main/services 只依赖 Node，不能引用 electron（electron 只在 src/main 的胶水代码中）'), climbingInto('core'), climbingInto('shared'))
+  },
+  { files: ['src/renderer/**'], ...restrict(node, electron('界面运行在沙箱中，只能通过 window.api 调用主进程，不能引用 electron'), climbingInto('core'), climbingInto('shared')) },
+  { files: ['src/**'], ignores: ['src/core/**', 'src/shared/**', 'src/main/services/**', 'src/renderer/**'], ...restrict(climbingInto('core'), climbingInto('shared')) }
+]
+// One no-restricted-imports setting per file (a later setting replaces an earlier one): the rest of
+// the repository (test, bench, fuzz, scripts, configs) gets its own.
 export const LAYER_RULES = [
-  { files: ['src/core/**'], ...restrict(node, electron(), ui, upwardFromCore) },
-  { files: ['src/main/services/**'], ...restrict(electron('src/main/services 只依赖 Node，不能引用 electron（electron 只在 src/main 的胶水代码中）')) },
-  { files: ['src/renderer/**'], ...restrict(node, electron('界面运行在沙箱中，只能通过 window.api 调用主进程，不能引用 electron')) }
+  ...FLOORS,
+  { ignores: ['src/**'], ...restrict(climbingInto('core', false), climbingInto('shared', false)) }
 ]
 
 export default defineConfig([
@@ -65,5 +87,9 @@ export default defineConfig([
       ]
     }
   },
-  ...LAYER_RULES.map(({ files, paths, patterns }) => ({ files, rules: { 'no-restricted-imports': ['error', { paths, patterns }] } }))
+  ...LAYER_RULES.map(({ files, ignores, paths, patterns }) => ({
+    ...(files && { files }),
+    ...(ignores && { ignores }),
+    rules: { 'no-restricted-imports': ['error', { paths, patterns }] }
+  }))
 ])

@@ -1,8 +1,11 @@
 import vue from '@vitejs/plugin-vue'
 import type { Plugin } from 'vite'
 import { defineConfig } from 'vitest/config'
+import { tsconfigAliases } from './scripts/aliases'
 
 const electronMock = new URL('./test/support/electron-mock.ts', import.meta.url).pathname
+/** `@core/…`, `@shared/…`, `@renderer/…`: written once, in tsconfig.base.json. */
+const aliases = tsconfigAliases()
 
 /**
  * electron-vite's `import path from './worker?modulePath'` (the built path of a bundled entry), as
@@ -32,7 +35,7 @@ export default defineConfig({
           environment: 'node',
           include: ['test/**/*.test.ts'],
           exclude: ['test/e2e/**', 'test/renderer/**'],
-          alias: { electron: electronMock },
+          alias: { ...aliases, electron: electronMock },
           testTimeout: 30_000
         }
       },
@@ -41,6 +44,7 @@ export default defineConfig({
         test: {
           name: 'renderer',
           environment: 'happy-dom',
+          alias: aliases,
           include: ['test/renderer/**/*.test.ts'],
           testTimeout: 30_000
         }
@@ -53,7 +57,7 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['test/e2e/**/*.test.ts'],
-          alias: { electron: electronMock },
+          alias: { ...aliases, electron: electronMock },
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false

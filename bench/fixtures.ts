@@ -2,7 +2,7 @@
  * The benchmark's report: every cell filled consistently and well over three pages of narrative
  * (a page of 3号 text holds 22 lines × 28 characters ≈ 600 characters).
  */
-import type { Report } from '../src/core/report/report'
+import type { Report } from '@core/report/report'
 import { consistentReport } from '../test/support/reports'
 
 const FILLER =

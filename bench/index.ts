@@ -2,10 +2,10 @@
  * `npm run bench`: speed figures on a full report (all 200 cells filled, about three pages of text).
  * Targets from the foundation issue: check < 1 ms, export < 100 ms warm.
  */
-import { buildDocx } from '../src/core/export/docx'
-import type { Report } from '../src/core/report/report'
-import { checkReport, markFinding } from '../src/core/rules/index'
-import { NATIONAL_PROFILE, ruleSettings } from '../src/core/settings'
+import { buildDocx } from '@core/export/docx'
+import type { Report } from '@core/report/report'
+import { checkReport, markFinding } from '@core/rules/index'
+import { NATIONAL_PROFILE, ruleSettings } from '@core/settings'
 import { fullReport } from './fixtures'
 import { formatTiming, measure } from './measure'
 

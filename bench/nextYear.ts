@@ -3,8 +3,8 @@
  * copy-from-last-year measure on two full reports — warm (last year's sentences already prepared,
  * as on every keystroke in the editor) and cold (last year's report seen for the first time).
  */
-import { copyMeasure } from '../src/core/report/copyMeasure'
-import { nextYearDraft } from '../src/core/report/nextYear'
+import { copyMeasure } from '@core/report/copyMeasure'
+import { nextYearDraft } from '@core/report/nextYear'
 import { fullReport } from './fixtures'
 import { formatTiming, measure } from './measure'
 

@@ -1,5 +1,5 @@
 /** The reports the kill test's child saves, and how a version is written into one. */
-import type { Report } from '../src/core/report/report'
+import type { Report } from '@core/report/report'
 import { consistentReport, withSection } from '../test/support/reports'
 
 /** Two units, two years of one of them: several files and lock names in play at once. */

@@ -13,7 +13,7 @@
  * the readers' own limits bound every input, without the worker's timer.
  */
 import { performance } from 'node:perf_hooks'
-import { recognizeReport } from '../src/core/import/recognizeReport'
+import { recognizeReport } from '@core/import/recognizeReport'
 import { FileError } from '../src/main/services/fileErrors'
 import { WORKER_LIMITS } from '../src/main/services/importLimits'
 import { ImportWorkerError, type ImportRunner } from '../src/main/services/import/runner'

@@ -12,7 +12,7 @@ import { extname } from 'node:path'
 import { hasChildren, isText, type AnyNode } from 'domhandler'
 import { parseDocument } from 'htmlparser2'
 import { decodeHtml } from '../src/main/services/readers/html'
-import { decodeText } from '../src/core/text/decode'
+import { decodeText } from '@core/text/decode'
 
 const [file, ...rest] = process.argv.slice(2)
 if (!file) {

@@ -15,9 +15,9 @@ import { tmpdir } from 'node:os'
 import { basename, extname, join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { promisify } from 'node:util'
-import { buildDocx } from '../src/core/export/docx'
-import { reportMarks } from '../src/core/export/gate'
-import { parseReport } from '../src/core/report/report'
+import { buildDocx } from '@core/export/docx'
+import { reportMarks } from '@core/export/gate'
+import { parseReport } from '@core/report/report'
 
 const run = promisify(execFile)
 

@@ -3,7 +3,7 @@
  * Every failure becomes one Chinese line on stderr and a non-zero exit code; never a stack trace.
  */
 import { Command, CommanderError } from 'commander'
-import { ReportError } from '../core/report/report'
+import { ReportError } from '@core/report/report'
 import { FileError } from '../main/services/files'
 import { registerCells } from './commands/cells'
 import { registerCheck } from './commands/check'

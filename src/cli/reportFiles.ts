@@ -1,5 +1,5 @@
 /** Reading and writing report files for the CLI: bounded, validated, atomic. */
-import { parseReport, serializeReport, type Report } from '../core/report/report'
+import { parseReport, serializeReport, type Report } from '@core/report/report'
 import { FileError, fileExists, readReportText, writeFileAtomic } from '../main/services/files'
 import { CliError } from './io'
 

@@ -8,7 +8,7 @@
 import { stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { Command } from 'commander'
-import { parseProfileText, ruleSettings, SettingsError, type RegionProfile, type RuleSettings } from '../core/settings'
+import { parseProfileText, ruleSettings, SettingsError, type RegionProfile, type RuleSettings } from '@core/settings'
 import { readBoundedFile } from '../main/services/files'
 import { SettingsStore } from '../main/services/settings'
 import { CliError, type CliIo } from './io'

@@ -4,7 +4,7 @@
  * runs their shortcuts.
  */
 import { Menu, type MenuItemConstructorOptions } from 'electron'
-import { MENU_COMMANDS, type MenuCommand } from '../shared/ipc/menuCommands'
+import { MENU_COMMANDS, type MenuCommand } from '@shared/ipc/menuCommands'
 
 export interface MenuOptions {
   appName: string

@@ -1,7 +1,7 @@
 /** `window.api` as the renderer sees it: derived from the IPC contract, never written by hand. */
-import type { Api } from '../shared/ipc/api'
-import type { ImportEvents } from '../shared/ipc/importProgress'
-import type { MenuEvents } from '../shared/ipc/menuCommands'
+import type { Api } from '@shared/ipc/api'
+import type { ImportEvents } from '@shared/ipc/importProgress'
+import type { MenuEvents } from '@shared/ipc/menuCommands'
 
 declare global {
   interface Window {

@@ -5,9 +5,9 @@
  * require('electron').
  */
 import { contextBridge, ipcRenderer } from 'electron'
-import { buildApi } from '../shared/ipc/api'
-import { IMPORT_PROGRESS_CHANNEL, importProgressSchema, type ImportEvents } from '../shared/ipc/importProgress'
-import { isMenuCommand, MENU_COMMAND_CHANNEL, type MenuEvents } from '../shared/ipc/menuCommands'
+import { buildApi } from '@shared/ipc/api'
+import { IMPORT_PROGRESS_CHANNEL, importProgressSchema, type ImportEvents } from '@shared/ipc/importProgress'
+import { isMenuCommand, MENU_COMMAND_CHANNEL, type MenuEvents } from '@shared/ipc/menuCommands'
 
 contextBridge.exposeInMainWorld(
   'api',

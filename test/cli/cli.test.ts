@@ -6,7 +6,7 @@ import { promisify } from 'node:util'
 import JSZip from 'jszip'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runCli } from '../../src/cli/program'
-import { parseReport, serializeReport } from '../../src/core/report/report'
+import { parseReport, serializeReport } from '@core/report/report'
 import { consistentReport } from '../support/reports'
 
 interface Run {

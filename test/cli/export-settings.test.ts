@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import JSZip from 'jszip'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runCli } from '../../src/cli/program'
-import { parseReport, serializeReport, type Report } from '../../src/core/report/report'
+import { parseReport, serializeReport, type Report } from '@core/report/report'
 import { consistentReport } from '../support/reports'
 
 async function cli(...argv: string[]) {

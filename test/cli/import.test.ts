@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runCli } from '../../src/cli/program'
-import { parseReport } from '../../src/core/report/report'
+import { parseReport } from '@core/report/report'
 import { consistentReport } from '../support/reports'
 
 async function cli(...argv: string[]) {

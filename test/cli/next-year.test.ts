@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runCli } from '../../src/cli/program'
-import { parseReport, serializeReport } from '../../src/core/report/report'
+import { parseReport, serializeReport } from '@core/report/report'
 import { consistentReport, withSection } from '../support/reports'
 
 let dir: string

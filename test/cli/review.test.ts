@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runCli } from '../../src/cli/program'
-import { parseReport, serializeReport, type Report } from '../../src/core/report/report'
+import { parseReport, serializeReport, type Report } from '@core/report/report'
 import { consistentReport, previousReport, withSection, withValues } from '../support/reports'
 
 let dir: string

@@ -4,7 +4,7 @@
  * quotes), both ways.
  */
 import { describe, expect, it } from 'vitest'
-import { markFigures, NON_STATISTIC_UNITS, NOT_STATISTICS, notStatistic } from '../../src/core/report/carryText'
+import { markFigures, NON_STATISTIC_UNITS, NOT_STATISTICS, notStatistic } from '@core/report/carryText'
 
 const marked = (text: string): string[] => markFigures(text).figures
 

@@ -4,8 +4,8 @@
  * test/fixtures/legacy and the wild fixtures quote them) and their common variants.
  */
 import { describe, expect, it } from 'vitest'
-import { CHECKLIST_ANSWER, CHECKLIST_HEADING, checklistSpan, extractProblems, formatChecklist } from '../../src/core/report/checklist'
-import { findMarks } from '../../src/core/report/marks'
+import { CHECKLIST_ANSWER, CHECKLIST_HEADING, checklistSpan, extractProblems, formatChecklist } from '@core/report/checklist'
+import { findMarks } from '@core/report/marks'
 
 describe('extractProblems: one item per problem, whatever the shape', () => {
   it.each<[string, string, string[]]>([

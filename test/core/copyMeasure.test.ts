@@ -3,11 +3,11 @@
  * last year's) and P2 (section 五 near-identical to last year's, 年年雷同).
  */
 import { describe, expect, it } from 'vitest'
-import { BOILERPLATE_SENTENCES, copyMeasure, NEAR_COPY_JACCARD } from '../../src/core/report/copyMeasure'
-import { nextYearDraft } from '../../src/core/report/nextYear'
-import type { Report } from '../../src/core/report/report'
-import { SECTION_IDS, type SectionId } from '../../src/core/report/sections'
-import { checkReport, RULES } from '../../src/core/rules/index'
+import { BOILERPLATE_SENTENCES, copyMeasure, NEAR_COPY_JACCARD } from '@core/report/copyMeasure'
+import { nextYearDraft } from '@core/report/nextYear'
+import type { Report } from '@core/report/report'
+import { SECTION_IDS, type SectionId } from '@core/report/sections'
+import { checkReport, RULES } from '@core/rules/index'
 import { consistentReport, withSection } from '../support/reports'
 
 const report = consistentReport({ year: 2025 })

@@ -1,7 +1,7 @@
 /** A fully filled report for the export tests and previews: every cell a distinct value. */
-import { CELLS, type CellId } from '../../src/core/report/cells'
-import { createReport, type Report } from '../../src/core/report/report'
-import { SECTION_IDS } from '../../src/core/report/sections'
+import { CELLS, type CellId } from '@core/report/cells'
+import { createReport, type Report } from '@core/report/report'
+import { SECTION_IDS } from '@core/report/sections'
 
 /** Distinct per cell: counts 1, 2, 3, … in reading order; the amount has six decimals. */
 export function distinctValues(): Partial<Record<CellId, number>> {

@@ -5,10 +5,10 @@
  */
 import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
-import { buildDocx } from '../../src/core/export/docx'
-import { describeMarks, findAppMarks, MarksRemainError, reportMarks } from '../../src/core/export/gate'
-import { COMMON_FONT, FONT } from '../../src/core/export/gbt9704'
-import type { Report } from '../../src/core/report/report'
+import { buildDocx } from '@core/export/docx'
+import { describeMarks, findAppMarks, MarksRemainError, reportMarks } from '@core/export/gate'
+import { COMMON_FONT, FONT } from '@core/export/gbt9704'
+import type { Report } from '@core/report/report'
 import { fullReport } from './export-fixture'
 
 async function parts(bytes: Uint8Array): Promise<Record<string, string>> {

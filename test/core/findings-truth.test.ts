@@ -8,10 +8,10 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { recognizeReport } from '../../src/core/import/recognizeReport'
-import { nextYearDraft } from '../../src/core/report/nextYear'
-import type { Report } from '../../src/core/report/report'
-import { checkReport } from '../../src/core/rules/index'
+import { recognizeReport } from '@core/import/recognizeReport'
+import { nextYearDraft } from '@core/report/nextYear'
+import type { Report } from '@core/report/report'
+import { checkReport } from '@core/rules/index'
 import { readDocumentFile, readPastedText } from '../../src/main/services/readers/index'
 
 const fixture = (path: string): string => fileURLToPath(new URL(`../fixtures/${path}`, import.meta.url))

@@ -4,13 +4,13 @@
  * row there renames it everywhere. These pin the derived wording the officer reads.
  */
 import { describe, expect, it } from 'vitest'
-import { detectGeneration } from '../../src/core/import/recognize/generation'
-import { splitSections } from '../../src/core/import/recognize/sections'
-import type { Block } from '../../src/core/import/types'
-import { sectionName, SECTIONS } from '../../src/core/report/sections'
-import { CARRIED_ROW, headerNodes, rowByKey, rowHeading, shortLabel, TABLE_3, TABLE_4, TABLES, withoutNumber } from '../../src/core/report/tables'
-import { ARITHMETIC_RULES } from '../../src/core/rules/arithmetic'
-import { CARRY_OVER_RULE, IN_FORCE_RULE } from '../../src/core/rules/crossYear'
+import { detectGeneration } from '@core/import/recognize/generation'
+import { splitSections } from '@core/import/recognize/sections'
+import type { Block } from '@core/import/types'
+import { sectionName, SECTIONS } from '@core/report/sections'
+import { CARRIED_ROW, headerNodes, rowByKey, rowHeading, shortLabel, TABLE_3, TABLE_4, TABLES, withoutNumber } from '@core/report/tables'
+import { ARITHMETIC_RULES } from '@core/rules/arithmetic'
+import { CARRY_OVER_RULE, IN_FORCE_RULE } from '@core/rules/crossYear'
 
 const paragraphs = (...texts: string[]): Block[] => texts.map((text) => ({ kind: 'paragraph', text }))
 

@@ -3,10 +3,10 @@
  * literally so that a drift in the table definitions fails the test.
  */
 import { describe, expect, it } from 'vitest'
-import { CELLS, fullLabel } from '../../src/core/report/cells'
-import { TABLE_WIDTH, equalWidths, placeCells, tableLayout, type TableLayout } from '../../src/core/report/layout'
-import { TABLE_2, TABLE_3, TABLE_4, TABLES, type TableId } from '../../src/core/report/tables'
-import { TEXT_WIDTH } from '../../src/core/export/gbt9704'
+import { CELLS, fullLabel } from '@core/report/cells'
+import { TABLE_WIDTH, equalWidths, placeCells, tableLayout, type TableLayout } from '@core/report/layout'
+import { TABLE_2, TABLE_3, TABLE_4, TABLES, type TableId } from '@core/report/tables'
+import { TEXT_WIDTH } from '@core/export/gbt9704'
 
 /** `label[colSpan×rowSpan]`, values as `#`: a compact picture of one row. */
 function picture(layout: TableLayout): string[][] {

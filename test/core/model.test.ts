@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { BALANCES, CELLS, cellDef, cellId, cellsOf, describeCell, isCellId } from '../../src/core/report/cells'
+import { BALANCES, CELLS, cellDef, cellId, cellsOf, describeCell, isCellId } from '@core/report/cells'
 import {
   createReport,
   guessUnitLevel,
@@ -7,8 +7,8 @@ import {
   ReportError,
   serializeReport,
   SCHEMA_VERSION
-} from '../../src/core/report/report'
-import { SECTIONS } from '../../src/core/report/sections'
+} from '@core/report/report'
+import { SECTIONS } from '@core/report/sections'
 
 describe('value cells derived from the table definitions', () => {
   it('has the 200 value cells of the 2021 format: 10 + 175 + 15', () => {

@@ -4,14 +4,14 @@
  * from, so an inserted sentence stays checked against its table.
  */
 import { describe, expect, it } from 'vitest'
-import { CELLS, cellId } from '../../src/core/report/cells'
-import { cellsOfMissing, importedFacts } from '../../src/core/report/importedFacts'
-import { linkedMarks, resolveLinkedMarks } from '../../src/core/report/markLinks'
-import { QUANTITIES, quantity } from '../../src/core/report/quantities'
-import type { Report } from '../../src/core/report/report'
-import { SENTENCE_TEMPLATES, suggestSentences } from '../../src/core/report/sentences'
-import { readStatements } from '../../src/core/report/statements'
-import { checkReport } from '../../src/core/rules/index'
+import { CELLS, cellId } from '@core/report/cells'
+import { cellsOfMissing, importedFacts } from '@core/report/importedFacts'
+import { linkedMarks, resolveLinkedMarks } from '@core/report/markLinks'
+import { QUANTITIES, quantity } from '@core/report/quantities'
+import type { Report } from '@core/report/report'
+import { SENTENCE_TEMPLATES, suggestSentences } from '@core/report/sentences'
+import { readStatements } from '@core/report/statements'
+import { checkReport } from '@core/rules/index'
 import { consistentReport, previousReport, withSection, withValues } from '../support/reports'
 
 const base = consistentReport()

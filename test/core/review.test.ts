@@ -5,10 +5,10 @@
  */
 import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { recognizeReport } from '../../src/core/import/recognizeReport'
-import { nextYearDraft } from '../../src/core/report/nextYear'
-import { parseReport, ReportError, serializeReport, toReport, type Report } from '../../src/core/report/report'
-import { SECTION_IDS } from '../../src/core/report/sections'
+import { recognizeReport } from '@core/import/recognizeReport'
+import { nextYearDraft } from '@core/report/nextYear'
+import { parseReport, ReportError, serializeReport, toReport, type Report } from '@core/report/report'
+import { SECTION_IDS } from '@core/report/sections'
 import {
   checkReport,
   markFinding,
@@ -17,7 +17,7 @@ import {
   ReviewError,
   reviewedCounts,
   type ReviewedFinding
-} from '../../src/core/rules/index'
+} from '@core/rules/index'
 import { readDocumentFile } from '../../src/main/services/readers/index'
 import { consistentReport, previousReport, withSection, withValues } from '../support/reports'
 

@@ -3,11 +3,11 @@
  * right), rules judged by the report's format generation, import faults said as such.
  */
 import { describe, expect, it } from 'vitest'
-import { cellId, CELLS, type CellId } from '../../src/core/report/cells'
-import { createReport, toReport, type Report } from '../../src/core/report/report'
-import type { SectionId } from '../../src/core/report/sections'
-import { checkReport, notApplied, openCounts, type Finding, type ReviewedFinding } from '../../src/core/rules/index'
-import { stalePhrase } from '../../src/core/rules/politicalPhrases'
+import { cellId, CELLS, type CellId } from '@core/report/cells'
+import { createReport, toReport, type Report } from '@core/report/report'
+import type { SectionId } from '@core/report/sections'
+import { checkReport, notApplied, openCounts, type Finding, type ReviewedFinding } from '@core/rules/index'
+import { stalePhrase } from '@core/rules/politicalPhrases'
 import { consistentReport, previousReport, withSection, withValues } from '../support/reports'
 
 const base = consistentReport()

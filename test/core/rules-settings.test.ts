@@ -4,10 +4,10 @@
  * (DEADLINE). Without settings, the national defaults: the same findings as before settings existed.
  */
 import { describe, expect, it } from 'vitest'
-import { copyMeasure } from '../../src/core/report/copyMeasure'
-import type { Report } from '../../src/core/report/report'
-import { checkReport } from '../../src/core/rules/index'
-import { NATIONAL_PROFILE, ruleSettings, type RegionProfile, type RuleSettings } from '../../src/core/settings'
+import { copyMeasure } from '@core/report/copyMeasure'
+import type { Report } from '@core/report/report'
+import { checkReport } from '@core/rules/index'
+import { NATIONAL_PROFILE, ruleSettings, type RegionProfile, type RuleSettings } from '@core/settings'
 import { consistentReport, previousReport, withSection, withValues } from '../support/reports'
 
 const CITY = '某某市 2025 年要求'
@@ -175,7 +175,7 @@ describe('DEADLINE: the 成文日期 against the deadline', () => {
   })
 
   it('keeps a review while the date stays, and opens it again when the date changes', async () => {
-    const { markFinding } = await import('../../src/core/rules/index')
+    const { markFinding } = await import('@core/rules/index')
     const report = dated('2026-02-03')
     const [late] = checkReport(report).filter((f) => f.rule === 'DEADLINE')
     const checked = markFinding(report, late!, 'checked', '经批准延期报送', '2026-02-03T08:00:00.000Z')

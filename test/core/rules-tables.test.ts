@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { asStated } from '../support/findings'
-import { cellId, CELLS, type CellId } from '../../src/core/report/cells'
-import { checkReport, type Finding } from '../../src/core/rules/index'
+import { cellId, CELLS, type CellId } from '@core/report/cells'
+import { checkReport, type Finding } from '@core/rules/index'
 import { consistentReport, previousReport, T3_APPLICANTS, withValues } from '../support/reports'
-import type { Report } from '../../src/core/report/report'
+import type { Report } from '@core/report/report'
 
 const base = consistentReport()
 const v = (id: CellId): number => base.values[id] ?? 0

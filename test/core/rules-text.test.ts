@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { asStated } from '../support/findings'
-import type { Report } from '../../src/core/report/report'
-import type { SectionId } from '../../src/core/report/sections'
-import { checkReport, countCharacters, parseCount, readStatements, type Finding } from '../../src/core/rules/index'
-import { SECTION_IDS } from '../../src/core/report/sections'
+import type { Report } from '@core/report/report'
+import type { SectionId } from '@core/report/sections'
+import { checkReport, countCharacters, parseCount, readStatements, type Finding } from '@core/rules/index'
+import { SECTION_IDS } from '@core/report/sections'
 import { consistentReport, withSection, withValues } from '../support/reports'
 
 const base = consistentReport()

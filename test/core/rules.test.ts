@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { createReport } from '../../src/core/report/report'
-import { CELLS } from '../../src/core/report/cells'
-import { checkReport, RULES, runRules, type Finding, type Rule } from '../../src/core/rules/index'
+import { createReport } from '@core/report/report'
+import { CELLS } from '@core/report/cells'
+import { checkReport, RULES, runRules, type Finding, type Rule } from '@core/rules/index'
 import { consistentReport, previousReport, withSection, withValues } from '../support/reports'
 
 const RULE_IDS = ['R1', 'R2', 'R3', 'R4', 'R5', 'BLANK', 'X1', 'X2', 'P1', 'P3', 'FIGURES', 'ITEMS', 'P5', 'P6', 'YEAR', 'OUTDATED', 'STALE', 'REMEDY', 'COPY', 'P2', 'DEADLINE', 'FORMAT', 'DATE']
@@ -130,7 +130,7 @@ function rank(severity: string): number {
 
 describe('rule names', () => {
   it('gives every rule of the engine a short Chinese name', async () => {
-    const { RULES, ruleName } = await import('../../src/core/rules/index')
+    const { RULES, ruleName } = await import('@core/rules/index')
     for (const rule of RULES) expect(ruleName(rule.id)).toMatch(/^[\u4e00-\u9fff]{2,6}$/)
   })
 })

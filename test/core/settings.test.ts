@@ -19,7 +19,7 @@ import {
   serializeSettings,
   SettingsError,
   validateProfile
-} from '../../src/core/settings'
+} from '@core/settings'
 
 const profile = (fields: Record<string, unknown>) => JSON.stringify({ kind: PROFILE_KIND, version: 1, name: '某县', ...fields })
 const refusal = (text: string) => {

@@ -3,8 +3,8 @@
  * `cells --fill-totals`). Blank is not 0; a typed total is never changed.
  */
 import { describe, expect, it } from 'vitest'
-import { cellId, type CellId } from '../../src/core/report/cells'
-import { fillAllTotals, tableHasTotals, totalsToFill } from '../../src/core/report/totals'
+import { cellId, type CellId } from '@core/report/cells'
+import { fillAllTotals, tableHasTotals, totalsToFill } from '@core/report/totals'
 
 const t3 = (row: string, column: string): CellId => cellId('t3', row, column)
 

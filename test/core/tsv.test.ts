@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { CELLS } from '../../src/core/report/cells'
-import { createReport } from '../../src/core/report/report'
-import { applyCellUpdates, cellsToTsv, findCell, formatValue, parseCellsTsv, parseCellValue } from '../../src/core/report/tsv'
+import { CELLS } from '@core/report/cells'
+import { createReport } from '@core/report/report'
+import { applyCellUpdates, cellsToTsv, findCell, formatValue, parseCellsTsv, parseCellValue } from '@core/report/tsv'
 
 describe('cells as TSV', () => {
   it('prints one line per cell with the official labels', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { cleanUnitName, sameUnitName } from '../../src/core/library/unitName'
-import { VERSION_REASONS, versionReasonLabel } from '../../src/core/library/versions'
+import { cleanUnitName, sameUnitName } from '@core/library/unitName'
+import { VERSION_REASONS, versionReasonLabel } from '@core/library/versions'
 
 describe('cleanUnitName', () => {
   it('trims and collapses spaces, full-width ones too', () => {

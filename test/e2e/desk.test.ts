@@ -11,7 +11,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Report } from '../../src/core/report/report'
+import type { Report } from '@core/report/report'
 import { consistentReport, withSection } from '../support/reports'
 import { openApp, type App } from './support/harness'
 import { settle } from './support/officer'

@@ -5,9 +5,9 @@
  * kept in the report (autosaved) and shown by the preview. Screenshots of the preview and the dialog.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Report } from '../../src/core/report/report'
-import { checkReport, markFinding } from '../../src/core/rules'
-import { defaultSettings } from '../../src/core/settings/defaults'
+import type { Report } from '@core/report/report'
+import { checkReport, markFinding } from '@core/rules'
+import { defaultSettings } from '@core/settings/defaults'
 import { consistentReport } from '../support/reports'
 import { readDocxText } from './support/docx'
 import { openApp, type App } from './support/harness'

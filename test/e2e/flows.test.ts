@@ -13,7 +13,7 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { describeCell, type CellId } from '../../src/core/report/cells'
+import { describeCell, type CellId } from '@core/report/cells'
 import { consistentReport, T3_APPLICANTS } from '../support/reports'
 import { readDocxTables } from './support/docx'
 import { fixturePath, openApp, type App } from './support/harness'

@@ -7,7 +7,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { fixturePath, openApp, type App } from './support/harness'
-import { describeCell } from '../../src/core/report/cells'
+import { describeCell } from '@core/report/cells'
 import { cell, focusedName, scrollToCenter } from './support/officer'
 
 let app: App | undefined

@@ -8,7 +8,7 @@
  * Screenshots go to test-output/screenshots/review-*.png.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Report } from '../../src/core/report/report'
+import type { Report } from '@core/report/report'
 import { consistentReport, withValues } from '../support/reports'
 import { openApp, type App } from './support/harness'
 import { cell, checksPanel, scrollToCenter, settle, typeInto, waitForCount } from './support/officer'

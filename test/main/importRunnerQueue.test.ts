@@ -5,7 +5,7 @@
  */
 import { availableParallelism } from 'node:os'
 import { describe, expect, it } from 'vitest'
-import type { ParsedReport } from '../../src/core/import/types'
+import type { ParsedReport } from '@core/import/types'
 import type { FromWorker, ToWorker } from '../../src/main/services/import/protocol'
 import { ImportRunner, ImportWorkerError } from '../../src/main/services/import/runner'
 import type { WorkerExit, WorkerProcess, WorkerSpawner } from '../../src/main/services/import/spawner'

@@ -4,7 +4,7 @@
  */
 import { runInNewContext } from 'node:vm'
 import { describe, expect, it, vi } from 'vitest'
-import { BRIDGE_FAILURE, buildApi } from '../../src/shared/ipc/api'
+import { BRIDGE_FAILURE, buildApi } from '@shared/ipc/api'
 import { bridgeScript, BINDING } from '../e2e/support/bridge'
 
 type Method = (input?: unknown) => Promise<unknown>

@@ -4,7 +4,7 @@
  * 成文日期 of DEADLINE) passing the contract's output schema.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { markFinding, type ReviewedFinding } from '../../src/core/rules/index'
+import { markFinding, type ReviewedFinding } from '@core/rules/index'
 import { consistentReport, withValues } from '../support/reports'
 import { createTestMain, ok, type TestMain } from '../support/testMain'
 

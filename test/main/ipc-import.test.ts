@@ -2,7 +2,7 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { PASTED_TEXT_NAME } from '../../src/main/ipc/handlers/import'
-import { TOKEN_PATTERN } from '../../src/shared/ipc/schemas'
+import { TOKEN_PATTERN } from '@shared/ipc/schemas'
 import { createTestMain, ok, refused, type TestMain } from '../support/testMain'
 
 const FIXTURE = new URL('../fixtures/same-report/report.docx', import.meta.url).pathname

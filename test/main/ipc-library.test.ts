@@ -2,8 +2,8 @@
 import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { cellId } from '../../src/core/report/cells'
-import { defaultSettings } from '../../src/core/settings/defaults'
+import { cellId } from '@core/report/cells'
+import { defaultSettings } from '@core/settings/defaults'
 import { consistentReport, previousReport } from '../support/reports'
 import { createTestMain, ok, refused, type TestMain } from '../support/testMain'
 

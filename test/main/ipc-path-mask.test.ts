@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { CHOSEN_FOLDER, createPathMask, LIBRARY_NAME } from '../../src/main/ipc/handlers/officerErrors'
 import { PathTokens, TOKEN_EXPIRED } from '../../src/main/services/pathTokens'
-import { TOKEN_PATTERN } from '../../src/shared/ipc/schemas'
+import { TOKEN_PATTERN } from '@shared/ipc/schemas'
 
 describe('path mask', () => {
   it('replaces the library folder, a chosen file and its folder', () => {

@@ -6,8 +6,8 @@
 import { copyFile, mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildApi } from '../../src/shared/ipc/api'
-import { ROUTE_NAMES } from '../../src/shared/ipc/contract'
+import { buildApi } from '@shared/ipc/api'
+import { ROUTE_NAMES } from '@shared/ipc/contract'
 import { consistentReport } from '../support/reports'
 import { createTestMain, ok, refused, type TestMain } from '../support/testMain'
 

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { parseUnitsTsv } from '../../src/core/rollup/unitList'
+import { parseUnitsTsv } from '@core/rollup/unitList'
 import { createTestMain, ok, refused, type TestMain } from '../support/testMain'
 import { ROLLUP_EXPECTED, writeRollupFolder } from '../support/rollupFolder'
 

@@ -4,9 +4,9 @@
  * bytes reach the services.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createReport } from '../../src/core/report/report'
+import { createReport } from '@core/report/report'
 import { createRegistry, MESSAGES, type Handlers } from '../../src/main/ipc/registry'
-import { MAX_IMPORT_BYTES } from '../../src/shared/ipc/schemas'
+import { MAX_IMPORT_BYTES } from '@shared/ipc/schemas'
 import { createTestMain, type TestMain } from '../support/testMain'
 
 const REPORT = createReport({ unit: '某某县人民政府', year: 2024 })

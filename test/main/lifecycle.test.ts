@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { WORKER_LIMITS } from '../../src/main/services/importLimits'
-import { ROUTE_NAMES } from '../../src/shared/ipc/contract'
+import { ROUTE_NAMES } from '@shared/ipc/contract'
 
 type ElectronMock = typeof import('../support/electron-mock')
 

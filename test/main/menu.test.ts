@@ -1,7 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { buildMenuTemplate, installMenu, type MenuOptions } from '../../src/main/menu'
-import { commandForKey, type KeyPress } from '../../src/shared/ipc/menuCommands'
+import { commandForKey, type KeyPress } from '@shared/ipc/menuCommands'
 import { Menu, resetElectronMock } from '../support/electron-mock'
 
 const BASE: MenuOptions = { appName: '政府信息公开年报助手', isDev: false, isMac: false }

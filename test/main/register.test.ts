@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { FORBIDDEN_MESSAGE, registerIpc } from '../../src/main/ipc/register'
 import type { Registry } from '../../src/main/ipc/registry'
-import { ROUTE_NAMES } from '../../src/shared/ipc/contract'
+import { ROUTE_NAMES } from '@shared/ipc/contract'
 import { ipcMain, resetElectronMock } from '../support/electron-mock'
 
 const TRUSTED = 'http://localhost:5173/'

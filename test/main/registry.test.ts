@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest'
-import { createReport, ReportError } from '../../src/core/report/report'
-import type { Finding } from '../../src/core/rules/types'
+import { createReport, ReportError } from '@core/report/report'
+import type { Finding } from '@core/rules/types'
 import { createHandlers } from '../../src/main/ipc/handlers/index'
 import { createRegistry, MESSAGES, UserFacingError, type Handlers } from '../../src/main/ipc/registry'
-import { ROUTE_NAMES } from '../../src/shared/ipc/contract'
+import { ROUTE_NAMES } from '@shared/ipc/contract'
 import { idleHandlerDeps } from '../support/testMain'
 
 const APP_INFO = { name: '政府信息公开年报助手', version: '0.1.0', platform: 'linux' }

@@ -5,17 +5,17 @@
  * node tests (test/main/ipc-*.test.ts) and the browser tests (test/e2e).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createReport } from '../../src/core/report/report'
+import { createReport } from '@core/report/report'
 import { bytesToBase64 } from '../../src/renderer/src/api/base64'
 import { exportClient } from '../../src/renderer/src/api/exportClient'
 import { importClient, TOO_LARGE } from '../../src/renderer/src/api/importClient'
 import { ApiError } from '../../src/renderer/src/api/ipc'
 import { libraryClient } from '../../src/renderer/src/api/libraryClient'
 import { settingsClient } from '../../src/renderer/src/api/settingsClient'
-import { defaultSettings } from '../../src/core/settings/defaults'
-import { buildApi } from '../../src/shared/ipc/api'
-import type { RouteName } from '../../src/shared/ipc/contract'
-import { MAX_IMPORT_BYTES } from '../../src/shared/ipc/schemas'
+import { defaultSettings } from '@core/settings/defaults'
+import { buildApi } from '@shared/ipc/api'
+import type { RouteName } from '@shared/ipc/contract'
+import { MAX_IMPORT_BYTES } from '@shared/ipc/schemas'
 
 const UNIT = '某某县人民政府'
 const REPORT = createReport({ unit: UNIT, year: 2024 })

@@ -1,8 +1,8 @@
 /** The checks panel: findings grouped by severity, counts always shown, a click focuses the cell. */
 import { mount, type VueWrapper } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
-import { cellId } from '../../src/core/report/cells'
-import { TABLE_3 } from '../../src/core/report/tables'
+import { cellId } from '@core/report/cells'
+import { TABLE_3 } from '@core/report/tables'
 import ChecksPanel from '../../src/renderer/src/components/editor/ChecksPanel.vue'
 import TableGrid from '../../src/renderer/src/components/editor/TableGrid.vue'
 import { consistentReport, previousReport, withSection, withValues } from '../support/reports'

@@ -1,7 +1,7 @@
 /** Shared set-up for the renderer component tests: a fresh pinia, a report open in the store. */
 import { createPinia, setActivePinia, type Pinia } from 'pinia'
-import type { CellId } from '../../src/core/report/cells'
-import { createReport, type Report } from '../../src/core/report/report'
+import type { CellId } from '@core/report/cells'
+import { createReport, type Report } from '@core/report/report'
 import { useReportStore, type SaveReport } from '../../src/renderer/src/stores/report'
 
 export function freshStore(

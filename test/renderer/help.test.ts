@@ -1,9 +1,9 @@
 /** The 帮助 view: its lists come from the app's own definitions, and the search narrows them. */
 import type { VueWrapper } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
-import { SECTIONS } from '../../src/core/report/sections'
-import { RULES } from '../../src/core/rules/engine'
-import { RULE_NAMES } from '../../src/core/rules/names'
+import { SECTIONS } from '@core/report/sections'
+import { RULES } from '@core/rules/engine'
+import { RULE_NAMES } from '@core/rules/names'
 import { CHECKS, FORMAT_TABLES, RULE_FIXES, SHORTCUTS } from '../../src/renderer/src/components/help/helpContent'
 import HelpView from '../../src/renderer/src/views/HelpView.vue'
 import { byTestId, mountView, settle } from './views-fakes'

@@ -5,7 +5,7 @@
  */
 import type { VueWrapper } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createReport } from '../../src/core/report/report'
+import { createReport } from '@core/report/report'
 import { ApiError } from '../../src/renderer/src/api/ipc'
 import type { ImportPreview, ImportProgress } from '../../src/renderer/src/api/types'
 import { useNavigationStore } from '../../src/renderer/src/stores/navigation'

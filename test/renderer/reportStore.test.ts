@@ -1,6 +1,6 @@
 /** The report store: commands with undo/redo, live findings, autosave that never loses an edit. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { cellId } from '../../src/core/report/cells'
+import { cellId } from '@core/report/cells'
 import { AUTOSAVE_DELAY_MS } from '../../src/renderer/src/stores/report'
 import { consistentReport, previousReport, withValues } from '../support/reports'
 import { fakeSave, freshStore } from './editor-support'

@@ -1,9 +1,9 @@
 /** The table grids: official merged layout, keyboard moves, typing, paste and filling totals. */
 import { mount, type VueWrapper } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
-import { cellId, type CellId } from '../../src/core/report/cells'
-import { TABLE_2, TABLE_3, TABLE_4, type TableDef } from '../../src/core/report/tables'
-import { tableLayout } from '../../src/core/report/layout'
+import { cellId, type CellId } from '@core/report/cells'
+import { TABLE_2, TABLE_3, TABLE_4, type TableDef } from '@core/report/tables'
+import { tableLayout } from '@core/report/layout'
 import { gridModel, noteSides } from '../../src/renderer/src/components/editor/gridModel'
 import TableGrid from '../../src/renderer/src/components/editor/TableGrid.vue'
 import { cellInput, freshStore, pasteEvent } from './editor-support'

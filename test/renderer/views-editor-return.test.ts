@@ -1,8 +1,8 @@
 /** Leaving the editor for the preview and coming back keeps the edits' undo history. */
 import type { VueWrapper } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { cellId } from '../../src/core/report/cells'
-import { createReport } from '../../src/core/report/report'
+import { cellId } from '@core/report/cells'
+import { createReport } from '@core/report/report'
 import type { ImportPreview } from '../../src/renderer/src/api/types'
 import { useNavigationStore } from '../../src/renderer/src/stores/navigation'
 import { useReportStore } from '../../src/renderer/src/stores/report'

@@ -16,10 +16,10 @@ import type {
   TrendPoint,
   UnitOperation
 } from '../../src/renderer/src/api/types'
-import { createReport, type Report } from '../../src/core/report/report'
+import { createReport, type Report } from '@core/report/report'
 import AppProvider from '../../src/renderer/src/components/AppProvider.vue'
-import { defaultSettings } from '../../src/core/settings/defaults'
-import type { Settings } from '../../src/core/settings/schema'
+import { defaultSettings } from '@core/settings/defaults'
+import type { Settings } from '@core/settings/schema'
 import { EXPORT_CLIENT, IMPORT_CLIENT, LIBRARY_CLIENT, SETTINGS_CLIENT } from '../../src/renderer/src/composables/clients'
 
 /** Every method of a client as a spy with the method's own signature. */

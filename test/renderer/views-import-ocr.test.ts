@@ -2,7 +2,7 @@
 import type { VueWrapper } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ImportPreview } from '../../src/renderer/src/api/types'
-import { createReport } from '../../src/core/report/report'
+import { createReport } from '@core/report/report'
 import { useNavigationStore } from '../../src/renderer/src/stores/navigation'
 import ImportView from '../../src/renderer/src/views/ImportView.vue'
 import { byTestId, fakeImport, fakeLibrary, mountView, settle } from './views-fakes'

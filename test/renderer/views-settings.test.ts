@@ -1,7 +1,7 @@
 /** 设置: shows the settings in effect, saves edits, refuses invalid ones naming the field, imports, exports, resets. */
 import type { VueWrapper } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
-import { defaultSettings } from '../../src/core/settings/defaults'
+import { defaultSettings } from '@core/settings/defaults'
 import SettingsView from '../../src/renderer/src/views/SettingsView.vue'
 import { bodyText, buttonByText, byTestId, fakeSettings, mountView, settle } from './views-fakes'
 

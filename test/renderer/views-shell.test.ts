@@ -1,11 +1,11 @@
 /** The window: navigation between views, the shortcuts, and a file dropped anywhere. */
 import type { VueWrapper } from '@vue/test-utils'
-import type { MenuCommand } from '../../src/shared/ipc/menuCommands'
+import type { MenuCommand } from '@shared/ipc/menuCommands'
 import { useOutputStore } from '../../src/renderer/src/stores/output'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { defineComponent, h } from 'vue'
 import type { ImportPreview } from '../../src/renderer/src/api/types'
-import { createReport } from '../../src/core/report/report'
+import { createReport } from '@core/report/report'
 import { useNavigationStore } from '../../src/renderer/src/stores/navigation'
 import ShellView from '../../src/renderer/src/views/ShellView.vue'
 import { UNIT, bodyText, byTestId, fakeExport, fakeImport, fakeLibrary, mountView, settle } from './views-fakes'

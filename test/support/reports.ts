@@ -6,9 +6,9 @@
  * Its 上年结转 equals its 结转下年度 and its 行政规范性文件 制发 equals 废止, so the same builder
  * with `year - 1` is a matching previous report for the cross-year checks.
  */
-import { cellId, type CellId } from '../../src/core/report/cells'
-import { createReport, type Report, type UnitLevel } from '../../src/core/report/report'
-import type { SectionId } from '../../src/core/report/sections'
+import { cellId, type CellId } from '@core/report/cells'
+import { createReport, type Report, type UnitLevel } from '@core/report/report'
+import type { SectionId } from '@core/report/sections'
 
 /** 表三 applicant columns other than 总计, in table order. */
 export const T3_APPLICANTS = ['natural', 'business', 'research', 'welfare', 'lawService', 'otherOrg'] as const

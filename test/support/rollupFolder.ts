@@ -7,9 +7,9 @@
  */
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import { buildDocx } from '../../src/core/export/docx'
-import type { CellId } from '../../src/core/report/cells'
-import type { Report } from '../../src/core/report/report'
+import { buildDocx } from '@core/export/docx'
+import type { CellId } from '@core/report/cells'
+import type { Report } from '@core/report/report'
 import { consistentReport, withValues } from './reports'
 
 const FIXTURES = new URL('../fixtures/', import.meta.url)

@@ -3,9 +3,9 @@
  * main process uses, on the folder given by `--library DIR`.
  */
 import type { Command } from 'commander'
-import { cleanUnitName } from '../../core/library/unitName'
-import { versionReasonLabel } from '../../core/library/versions'
-import { serializeReport, UNIT_LEVEL_LABELS } from '../../core/report/report'
+import { cleanUnitName } from '@core/library/unitName'
+import { versionReasonLabel } from '@core/library/versions'
+import { serializeReport, UNIT_LEVEL_LABELS } from '@core/report/report'
 import { formatBytes } from '../../main/services/files'
 import { DamagedReportError, formatTime, LibraryError, ReportLibrary, type BackupInfo, type LibraryEntry, type LibraryUnit } from '../../main/services/library'
 import { CollisionError, OPERATION_LABELS, type Keep, type UnitOperation } from '../../main/services/library/unitChanges'

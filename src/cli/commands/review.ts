@@ -6,9 +6,9 @@
  * file left as it was; the report is written back atomically.
  */
 import type { Command } from 'commander'
-import { serializeReport, type ReviewMark } from '../../core/report/report'
-import { checkReport, markFinding, reopenFinding, ReviewError, ruleById, ruleName } from '../../core/rules/index'
-import type { ReviewedFinding } from '../../core/rules/types'
+import { serializeReport, type ReviewMark } from '@core/report/report'
+import { checkReport, markFinding, reopenFinding, ReviewError, ruleById, ruleName } from '@core/rules/index'
+import type { ReviewedFinding } from '@core/rules/types'
 import { writeFileAtomic } from '../../main/services/files'
 import { CliError, type CliContext } from '../io'
 import { loadReport } from '../reportFiles'

@@ -4,10 +4,10 @@
  * atomically, so a bad value changes nothing.
  */
 import type { Command } from 'commander'
-import { isCalendarDate, type Report } from '../../core/report/report'
+import { isCalendarDate, type Report } from '@core/report/report'
 import { CliError, type CliContext } from '../io'
 import { loadReport, saveReport } from '../reportFiles'
-import { formatDate, parseDate } from '../../core/text/chinese'
+import { formatDate, parseDate } from '@core/text/chinese'
 
 interface SetOptions {
   date?: string

@@ -4,8 +4,8 @@
  * export this one to hand out, or go back to the national defaults.
  */
 import type { Command } from 'commander'
-import { describeCell } from '../../core/report/cells'
-import type { Settings } from '../../core/settings'
+import { describeCell } from '@core/report/cells'
+import type { Settings } from '@core/settings'
 import { FileError, fileExists } from '../../main/services/files'
 import { SettingsStore } from '../../main/services/settings'
 import type { CliContext } from '../io'

@@ -1,6 +1,6 @@
 /** Binds the registry to Electron's ipcMain: the only electron import of the IPC layer. */
 import { ipcMain, type IpcMainInvokeEvent } from 'electron'
-import { fail } from '../../shared/ipc/result'
+import { fail } from '@shared/ipc/result'
 import type { Registry } from './registry'
 
 export interface RegisterOptions {

@@ -5,9 +5,9 @@
  */
 import { z } from 'zod'
 import { zhCN } from 'zod/locales'
-import { ReportError } from '../../core/report/report'
-import { contract, isRouteName, ROUTE_NAMES, type RouteInput, type RouteName, type RouteOutput } from '../../shared/ipc/contract'
-import { fail, ok, type IpcResult } from '../../shared/ipc/result'
+import { ReportError } from '@core/report/report'
+import { contract, isRouteName, ROUTE_NAMES, type RouteInput, type RouteName, type RouteOutput } from '@shared/ipc/contract'
+import { fail, ok, type IpcResult } from '@shared/ipc/result'
 
 export type Handler<K extends RouteName> = (input: RouteInput<K>) => RouteOutput<K> | Promise<RouteOutput<K>>
 

@@ -9,7 +9,7 @@
 import { open, readdir } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
-import { COMMON_FONT, FONT, type FontRole } from '../../core/export/gbt9704'
+import { COMMON_FONT, FONT, type FontRole } from '@core/export/gbt9704'
 
 /** The faces to look for: what the document names, and what else the font calls itself. */
 const FONT_ALIASES: Readonly<Record<string, readonly string[]>> = {

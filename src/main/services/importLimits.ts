@@ -10,7 +10,7 @@
  */
 import { formatBytes } from './files'
 
-export { TEXT_LIMITS, TEXT_LIMIT_WARNINGS } from '../../core/import/limits'
+export { TEXT_LIMITS, TEXT_LIMIT_WARNINGS } from '@core/import/limits'
 
 const MB = 1024 * 1024
 

@@ -16,7 +16,7 @@ import {
   withProfile,
   type RegionProfile,
   type Settings
-} from '../../core/settings'
+} from '@core/settings'
 import { writeAtomic } from './atomicWrite'
 import { describeFsError, FileError, readBoundedFile, writeFileAtomic } from './files'
 import { errorCode, nodeFs, type LibraryFs } from './fsAdapter'

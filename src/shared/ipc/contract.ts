@@ -7,9 +7,9 @@
  * Imported by main, preload and renderer alike: keep it free of Node and Electron.
  */
 import { z } from 'zod'
-import { UNIT_LEVELS } from '../../core/report/report'
-import { settingsSchema } from '../../core/settings/schema'
-import type { Finding } from '../../core/rules/types'
+import { UNIT_LEVELS } from '@core/report/report'
+import { settingsSchema } from '@core/settings/schema'
+import type { Finding } from '@core/rules/types'
 import {
   backupId,
   backupSummarySchema,

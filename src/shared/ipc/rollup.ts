@@ -4,7 +4,7 @@
  * the officer knows them: their path within the chosen folder or .zip). Shared by main and renderer.
  */
 import { z } from 'zod'
-import { rollupUnitSchema, ROLLUP_LEVELS } from '../../core/rollup/units'
+import { rollupUnitSchema, ROLLUP_LEVELS } from '@core/rollup/units'
 import { reportDoc, cellIdSchema, base64Bytes, fileName, reportYear } from './schemas'
 
 export const MAX_UNITS = 2000

@@ -5,10 +5,10 @@
  * the renderer's client interfaces promise, and nothing more (no paths, no folder names).
  */
 import { z } from 'zod'
-import { VERSION_REASONS } from '../../core/library/versions'
-import { isCellId, type CellId } from '../../core/report/cells'
-import { reportSchema, UNIT_LEVELS, type Report } from '../../core/report/report'
-import { SECTION_IDS, type SectionId } from '../../core/report/sections'
+import { VERSION_REASONS } from '@core/library/versions'
+import { isCellId, type CellId } from '@core/report/cells'
+import { reportSchema, UNIT_LEVELS, type Report } from '@core/report/report'
+import { SECTION_IDS, type SectionId } from '@core/report/sections'
 
 /**
  * A report over IPC, validated in full by core's `reportSchema`. Typed `Report` on both sides:

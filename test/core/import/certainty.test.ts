@@ -3,10 +3,10 @@
  * constant), the counts the review shows, and the unit settled or to be confirmed.
  */
 import { describe, expect, it } from 'vitest'
-import { confidenceOf, countValues, needsReview } from '../../../src/core/import/certainty'
-import { recognizeReport } from '../../../src/core/import/recognizeReport'
-import { recognizeUnitYear } from '../../../src/core/import/recognize/unitYear'
-import type { Block } from '../../../src/core/import/types'
+import { confidenceOf, countValues, needsReview } from '@core/import/certainty'
+import { recognizeReport } from '@core/import/recognizeReport'
+import { recognizeUnitYear } from '@core/import/recognize/unitYear'
+import type { Block } from '@core/import/types'
 import { readPastedText } from '../../../src/main/services/readers/index'
 
 const blocks = (text: string): Block[] => text.split('\n').map((t) => ({ kind: 'paragraph', text: t }))

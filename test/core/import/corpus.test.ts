@@ -11,10 +11,10 @@
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { afterAll, describe, expect, it } from 'vitest'
-import { needsReview } from '../../../src/core/import/certainty'
-import { recognizeReport } from '../../../src/core/import/recognizeReport'
-import type { ImportedValue, ParsedReport } from '../../../src/core/import/types'
-import { CELLS, describeCell } from '../../../src/core/report/cells'
+import { needsReview } from '@core/import/certainty'
+import { recognizeReport } from '@core/import/recognizeReport'
+import type { ImportedValue, ParsedReport } from '@core/import/types'
+import { CELLS, describeCell } from '@core/report/cells'
 import { readDocument } from '../../../src/main/services/readers/index'
 
 interface Truth {

@@ -3,12 +3,12 @@
  * unit, year, generation, section headings, and every figure of their statistics tables.
  */
 import { describe, expect, it } from 'vitest'
-import { normalizeBlocks } from '../../../src/core/import/normalize'
-import { detectGeneration } from '../../../src/core/import/recognize/generation'
-import { mapLegacyFigures, readLegacyFigures } from '../../../src/core/import/recognize/legacy'
-import { splitSections } from '../../../src/core/import/recognize/sections'
-import { recognizeUnitYear } from '../../../src/core/import/recognize/unitYear'
-import type { Block, LegacyFigure } from '../../../src/core/import/types'
+import { normalizeBlocks } from '@core/import/normalize'
+import { detectGeneration } from '@core/import/recognize/generation'
+import { mapLegacyFigures, readLegacyFigures } from '@core/import/recognize/legacy'
+import { splitSections } from '@core/import/recognize/sections'
+import { recognizeUnitYear } from '@core/import/recognize/unitYear'
+import type { Block, LegacyFigure } from '@core/import/types'
 import { seedBlocks, type Seed } from './seedBlocks'
 
 function recognise(seed: Seed) {

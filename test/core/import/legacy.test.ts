@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { columnKey, mapLegacyFigures, readLegacyFigures } from '../../../src/core/import/recognize/legacy'
-import type { Block, BlockCell, LegacyFigure } from '../../../src/core/import/types'
+import { columnKey, mapLegacyFigures, readLegacyFigures } from '@core/import/recognize/legacy'
+import type { Block, BlockCell, LegacyFigure } from '@core/import/types'
 import { linesToBlocks } from './seedBlocks'
 
 const cell = (text: string, colSpan = 1): BlockCell => ({ text, rowSpan: 1, colSpan })

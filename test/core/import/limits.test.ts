@@ -4,11 +4,11 @@
  * out, and keeps everything within the caps exactly as given.
  */
 import { describe, expect, it } from 'vitest'
-import { BlockBudget, capBlocks, splitLongText, TEXT_LIMITS, TEXT_LIMIT_WARNINGS } from '../../../src/core/import/limits'
-import { normalizeBlocks } from '../../../src/core/import/normalize/index'
-import { repairMojibake } from '../../../src/core/import/normalize/mojibake'
-import { recognizeReport } from '../../../src/core/import/recognizeReport'
-import type { Block, BlockCell } from '../../../src/core/import/types'
+import { BlockBudget, capBlocks, splitLongText, TEXT_LIMITS, TEXT_LIMIT_WARNINGS } from '@core/import/limits'
+import { normalizeBlocks } from '@core/import/normalize/index'
+import { repairMojibake } from '@core/import/normalize/mojibake'
+import { recognizeReport } from '@core/import/recognizeReport'
+import type { Block, BlockCell } from '@core/import/types'
 
 const cell = (text: string, rowSpan = 1, colSpan = 1): BlockCell => ({ text, rowSpan, colSpan })
 const textOf = (blocks: readonly Block[]) =>

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { normalizeBlocks, normalizeText, GARBLED_MARK } from '../../../src/core/import/normalize'
-import { repairMojibake } from '../../../src/core/import/normalize/mojibake'
-import { isPinyinSyllable, removePinyinGlosses } from '../../../src/core/import/normalize/pinyin'
-import { removeStraySpaces } from '../../../src/core/import/normalize/spaces'
-import { toHalfWidth } from '../../../src/core/import/normalize/width'
-import type { Block } from '../../../src/core/import/types'
+import { normalizeBlocks, normalizeText, GARBLED_MARK } from '@core/import/normalize'
+import { repairMojibake } from '@core/import/normalize/mojibake'
+import { isPinyinSyllable, removePinyinGlosses } from '@core/import/normalize/pinyin'
+import { removeStraySpaces } from '@core/import/normalize/spaces'
+import { toHalfWidth } from '@core/import/normalize/width'
+import type { Block } from '@core/import/types'
 
 const utf8ReadAsGbk = (s: string) => new TextDecoder('gb18030').decode(new TextEncoder().encode(s))
 

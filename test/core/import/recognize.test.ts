@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { detectGeneration } from '../../../src/core/import/recognize/generation'
-import { ordinalOf, splitSections } from '../../../src/core/import/recognize/sections'
-import { recognizeUnitYear, unitFromTitle } from '../../../src/core/import/recognize/unitYear'
-import type { Block, BlockCell } from '../../../src/core/import/types'
+import { detectGeneration } from '@core/import/recognize/generation'
+import { ordinalOf, splitSections } from '@core/import/recognize/sections'
+import { recognizeUnitYear, unitFromTitle } from '@core/import/recognize/unitYear'
+import type { Block, BlockCell } from '@core/import/types'
 import { linesToBlocks } from './seedBlocks'
 
 const cell = (text: string): BlockCell => ({ text, rowSpan: 1, colSpan: 1 })

@@ -3,7 +3,7 @@
  * reader gives them. Deliberately not the real txt reader, so these tests exercise recognition only.
  */
 import { readFileSync } from 'node:fs'
-import type { Block } from '../../../src/core/import/types'
+import type { Block } from '@core/import/types'
 
 export const SEEDS = {
   xiamei: 'xiamei-2016.txt',

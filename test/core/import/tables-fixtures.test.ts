@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { recognizeTables } from '../../../src/core/import/recognize/tables/index'
-import { CELLS } from '../../../src/core/report/cells'
+import { recognizeTables } from '@core/import/recognize/tables/index'
+import { CELLS } from '@core/report/cells'
 import { readHtmlText } from '../../../src/main/services/readers/html'
 import { readDocument } from '../../../src/main/services/readers/index'
 import { consistentValues } from '../../support/reports'

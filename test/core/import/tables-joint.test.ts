@@ -4,12 +4,12 @@
  * where nothing decides, and a search bounded by steps whatever the input.
  */
 import { describe, expect, it } from 'vitest'
-import { SPLIT_ROW_SHARE, SPLIT_STEP_BUDGET } from '../../../src/core/import/limits'
-import { StepBudget } from '../../../src/core/import/recognize/tables/budget'
-import { recognizeTables } from '../../../src/core/import/recognize/tables/index'
-import { solveJointly } from '../../../src/core/import/recognize/tables/jointSplit'
-import { splitDigits } from '../../../src/core/import/recognize/tables/runTogether'
-import type { Block } from '../../../src/core/import/types'
+import { SPLIT_ROW_SHARE, SPLIT_STEP_BUDGET } from '@core/import/limits'
+import { StepBudget } from '@core/import/recognize/tables/budget'
+import { recognizeTables } from '@core/import/recognize/tables/index'
+import { solveJointly } from '@core/import/recognize/tables/jointSplit'
+import { splitDigits } from '@core/import/recognize/tables/runTogether'
+import type { Block } from '@core/import/types'
 
 const T3_ROW = [{ size: 7, totalLast: true }]
 const para = (text: string): Block => ({ kind: 'paragraph', text })

@@ -3,16 +3,16 @@
  * definitions, to rows, columns and captions — exact, by containment and by similarity.
  */
 import { describe, expect, it } from 'vitest'
-import { expandGrid } from '../../../src/core/import/recognize/tables/grid'
-import { editDistance, matchLabel } from '../../../src/core/import/recognize/tables/labelMatcher'
+import { expandGrid } from '@core/import/recognize/tables/grid'
+import { editDistance, matchLabel } from '@core/import/recognize/tables/labelMatcher'
 import {
   isPageNumber,
   normalizeLabel,
   parseFigure,
   stripNumbering
-} from '../../../src/core/import/recognize/tables/normalize'
-import { TARGETS } from '../../../src/core/import/recognize/tables/targets'
-import { TABLE_3 } from '../../../src/core/report/tables'
+} from '@core/import/recognize/tables/normalize'
+import { TARGETS } from '@core/import/recognize/tables/targets'
+import { TABLE_3 } from '@core/report/tables'
 
 const rowOf = (text: string) => {
   const m = matchLabel(text, (t) => t.kind === 'row')

@@ -3,11 +3,11 @@
  * choice among several by the other rows (R1, R3), and blanks with a warning where it stays open.
  */
 import { describe, expect, it } from 'vitest'
-import { recognizeTables } from '../../../src/core/import/recognize/tables/index'
-import { splitDigits as enumerate, type SplitGroup } from '../../../src/core/import/recognize/tables/runTogether'
-import type { Block } from '../../../src/core/import/types'
-import { cellId, CELLS, type CellId } from '../../../src/core/report/cells'
-import { TABLE_3 } from '../../../src/core/report/tables'
+import { recognizeTables } from '@core/import/recognize/tables/index'
+import { splitDigits as enumerate, type SplitGroup } from '@core/import/recognize/tables/runTogether'
+import type { Block } from '@core/import/types'
+import { cellId, CELLS, type CellId } from '@core/report/cells'
+import { TABLE_3 } from '@core/report/tables'
 import { consistentValues, T3_APPLICANTS } from '../../support/reports'
 import { cellPerLine, flattened, reportBlocks, rowPerLine, type Values } from './tablesRender'
 

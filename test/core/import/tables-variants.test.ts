@@ -5,10 +5,10 @@
  * and six-decimal amounts.
  */
 import { describe, expect, it } from 'vitest'
-import { recognizeTables, type TableRecognition } from '../../../src/core/import/recognize/tables/index'
-import type { Block, BlockCell } from '../../../src/core/import/types'
-import { CELLS, type CellId } from '../../../src/core/report/cells'
-import { TABLE_2, TABLE_3, TABLE_4 } from '../../../src/core/report/tables'
+import { recognizeTables, type TableRecognition } from '@core/import/recognize/tables/index'
+import type { Block, BlockCell } from '@core/import/types'
+import { CELLS, type CellId } from '@core/report/cells'
+import { TABLE_2, TABLE_3, TABLE_4 } from '@core/report/tables'
 import { consistentValues } from '../../support/reports'
 import { cellPerLine, flattened, reportBlocks, tableBlock, tableRows, type Values } from './tablesRender'
 

@@ -4,9 +4,9 @@
  * one row per line (spaces or tabs), or with the figures of each row run together.
  */
 import { describe, expect, it } from 'vitest'
-import { recognizeTables, type TableRecognition } from '../../../src/core/import/recognize/tables/index'
-import type { Block } from '../../../src/core/import/types'
-import { CELLS, type CellId } from '../../../src/core/report/cells'
+import { recognizeTables, type TableRecognition } from '@core/import/recognize/tables/index'
+import type { Block } from '@core/import/types'
+import { CELLS, type CellId } from '@core/report/cells'
 import { consistentValues } from '../../support/reports'
 import { cellPerLine, flattened, HEADINGS, reportBlocks, rowPerLine, type Values } from './tablesRender'
 

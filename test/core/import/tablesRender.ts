@@ -2,10 +2,10 @@
  * Test helper: a Report's three tables rendered as the Blocks a reader would produce — real table
  * blocks with the official merges (from layout.ts), and the flattened shapes web copies take.
  */
-import type { CellId } from '../../../src/core/report/cells'
-import { tableLayout, type LayoutCell } from '../../../src/core/report/layout'
-import { TABLE_2, TABLE_3, TABLE_4, type TableDef } from '../../../src/core/report/tables'
-import type { Block, BlockCell } from '../../../src/core/import/types'
+import type { CellId } from '@core/report/cells'
+import { tableLayout, type LayoutCell } from '@core/report/layout'
+import { TABLE_2, TABLE_3, TABLE_4, type TableDef } from '@core/report/tables'
+import type { Block, BlockCell } from '@core/import/types'
 
 export type Values = Partial<Record<CellId, number>>
 

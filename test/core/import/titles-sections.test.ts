@@ -7,9 +7,9 @@
  * recogniser (normalisation included).
  */
 import { describe, expect, it } from 'vitest'
-import { recognizeReport } from '../../../src/core/import/recognizeReport'
-import type { SectionId } from '../../../src/core/report/sections'
-import type { Block, BlockCell, Generation } from '../../../src/core/import/types'
+import { recognizeReport } from '@core/import/recognizeReport'
+import type { SectionId } from '@core/report/sections'
+import type { Block, BlockCell, Generation } from '@core/import/types'
 
 const cell = (text: string): BlockCell => ({ text, rowSpan: 1, colSpan: 1 })
 const para = (text: string): Block => ({ kind: 'paragraph', text })

@@ -6,10 +6,10 @@
  */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { recognizeReport } from '../../../src/core/import/recognizeReport'
-import { readTranscription } from '../../../src/core/import/recognize/transcription'
-import type { ImportedValue, ParsedReport } from '../../../src/core/import/types'
-import { CELLS } from '../../../src/core/report/cells'
+import { recognizeReport } from '@core/import/recognizeReport'
+import { readTranscription } from '@core/import/recognize/transcription'
+import type { ImportedValue, ParsedReport } from '@core/import/types'
+import { CELLS } from '@core/report/cells'
 import { readDocument, readPastedText } from '../../../src/main/services/readers/index'
 
 const fixture = (path: string) => new URL(`../../fixtures/${path}`, import.meta.url)

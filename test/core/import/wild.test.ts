@@ -26,9 +26,9 @@
  */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { recognizeReport } from '../../../src/core/import/recognizeReport'
-import type { ImportedValue, ParsedReport } from '../../../src/core/import/types'
-import { CELLS, type CellId } from '../../../src/core/report/cells'
+import { recognizeReport } from '@core/import/recognizeReport'
+import type { ImportedValue, ParsedReport } from '@core/import/types'
+import { CELLS, type CellId } from '@core/report/cells'
 import { readDocument, readPastedText } from '../../../src/main/services/readers/index'
 
 const fixture = (name: string) => new URL(`../../fixtures/wild/${name}`, import.meta.url)

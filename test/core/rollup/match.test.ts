@@ -1,6 +1,6 @@
 /** Matching reports to the county's units: names as reports write them, aliases, typos, file names. */
 import { describe, expect, it } from 'vitest'
-import { editDistance, nameForms, unitKey, UnitMatcher } from '../../../src/core/rollup/match'
+import { editDistance, nameForms, unitKey, UnitMatcher } from '@core/rollup/match'
 
 const UNITS = [
   { name: '城关镇', aliases: [] },

@@ -4,8 +4,8 @@
  * against its units (a setting), the level a unit has in the list judging its report.
  */
 import { describe, expect, it } from 'vitest'
-import { CELLS, type CellId } from '../../../src/core/report/cells'
-import type { Report } from '../../../src/core/report/report'
+import { CELLS, type CellId } from '@core/report/cells'
+import type { Report } from '@core/report/report'
 import {
   assembleRollup,
   rollupJson,
@@ -14,7 +14,7 @@ import {
   type ImportedReport,
   type RollupReport,
   type RollupUnit
-} from '../../../src/core/rollup/index'
+} from '@core/rollup/index'
 import { consistentReport, consistentValues, previousReport, withValues } from '../../support/reports'
 
 const UNITS: RollupUnit[] = [

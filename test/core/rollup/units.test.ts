@@ -1,7 +1,7 @@
 /** The county's unit list: read from the TSV an office keeps, checked, kept as a file. */
 import { describe, expect, it } from 'vitest'
-import { parseUnitsFile, parseUnitsTsv, serializeUnits, UnitListError, unitsToTsv } from '../../../src/core/rollup/unitList'
-import { parseRollupLevel, reportLevelOf } from '../../../src/core/rollup/units'
+import { parseUnitsFile, parseUnitsTsv, serializeUnits, UnitListError, unitsToTsv } from '@core/rollup/unitList'
+import { parseRollupLevel, reportLevelOf } from '@core/rollup/units'
 
 describe('unit list from TSV', () => {
   it('reads name, level and aliases; skips a header and blank lines; aliases by tab or in one cell', () => {

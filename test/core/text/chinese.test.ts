@@ -13,7 +13,7 @@ import {
   parseCount,
   parseDate,
   WRITTEN_DATE
-} from '../../../src/core/text/chinese'
+} from '@core/text/chinese'
 
 describe('numerals', () => {
   it.each([

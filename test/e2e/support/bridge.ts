@@ -5,8 +5,8 @@
  * rule and the same broken-channel envelope as the preload's `buildApi`.
  */
 import type { BrowserContext } from 'playwright-core'
-import { BRIDGE_FAILURE } from '../../../src/shared/ipc/api'
-import { ROUTE_NAMES } from '../../../src/shared/ipc/contract'
+import { BRIDGE_FAILURE } from '@shared/ipc/api'
+import { ROUTE_NAMES } from '@shared/ipc/contract'
 import type { Registry } from '../../../src/main/ipc/registry'
 
 export const BINDING = '__invoke'

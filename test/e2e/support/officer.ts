@@ -7,9 +7,9 @@
 import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { Locator, Page } from 'playwright-core'
-import { describeCell, type CellId } from '../../../src/core/report/cells'
-import type { Severity } from '../../../src/core/rules/types'
-import { SEVERITY_LABELS } from '../../../src/core/rules/types'
+import { describeCell, type CellId } from '@core/report/cells'
+import type { Severity } from '@core/rules/types'
+import { SEVERITY_LABELS } from '@core/rules/types'
 
 /** A value cell of the editor (or of the import review), named as a screen reader names it. */
 export function cell(page: Page, id: CellId): Locator {

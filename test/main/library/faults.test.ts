@@ -6,7 +6,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:f
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { serializeReport, type Report } from '../../../src/core/report/report'
+import { serializeReport, type Report } from '@core/report/report'
 import { FileError } from '../../../src/main/services/files'
 import { ReportLibrary, type LibraryOptions } from '../../../src/main/services/library'
 import { consistentReport, withSection } from '../../support/reports'

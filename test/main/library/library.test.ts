@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { serializeReport, type Report } from '../../../src/core/report/report'
+import { serializeReport, type Report } from '@core/report/report'
 import { DamagedReportError, LibraryError, ReportLibrary, unitSlug, type LibraryOptions } from '../../../src/main/services/library'
 import { consistentReport, withSection } from '../../support/reports'
 import { backupFile } from './faults'

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { htmlToBlocks } from '../../../src/main/services/readers/htmlBlocks'
 import { layoutPages, type PositionedText } from '../../../src/main/services/readers/pdfLayout'
 import { readPastedText } from '../../../src/main/services/readers'
-import { TEXT_LIMITS, TEXT_LIMIT_WARNINGS } from '../../../src/core/import/limits'
+import { TEXT_LIMITS, TEXT_LIMIT_WARNINGS } from '@core/import/limits'
 
 function timed<T>(f: () => T): { value: T; ms: number } {
   const started = performance.now()

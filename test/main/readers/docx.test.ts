@@ -21,8 +21,8 @@ import {
   type FileChild
 } from 'docx'
 import { describe, expect, it } from 'vitest'
-import { buildDocx } from '../../../src/core/export/docx'
-import type { Block } from '../../../src/core/import/types'
+import { buildDocx } from '@core/export/docx'
+import type { Block } from '@core/import/types'
 import { FileError } from '../../../src/main/services/files'
 import { readDocx } from '../../../src/main/services/readers/docx'
 import { documentXmlToBlocks } from '../../../src/main/services/readers/docxXml'

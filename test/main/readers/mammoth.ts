@@ -3,7 +3,7 @@
  * page without chrome — the app's former path. mammoth is a dev dependency, used only here.
  */
 import mammoth from 'mammoth'
-import type { Block } from '../../../src/core/import/types'
+import type { Block } from '@core/import/types'
 import { htmlToBlocks } from '../../../src/main/services/readers/htmlBlocks'
 
 export async function mammothBlocks(bytes: Uint8Array): Promise<Block[]> {

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { recognizeReport } from '../../../src/core/import/recognizeReport'
+import { recognizeReport } from '@core/import/recognizeReport'
 import { readDocument } from '../../../src/main/services/readers/index'
 import { layoutDocument, type PdfPage, type PositionedText } from '../../../src/main/services/readers/pdfLayout'
 

@@ -3,11 +3,11 @@
  * lays it out, and helpers to find blocks.
  */
 import { fileURLToPath } from 'node:url'
-import type { Block, BlockCell } from '../../../src/core/import/types'
-import { cellId, fullLabel, leaves } from '../../../src/core/report/cells'
-import { tableLayout } from '../../../src/core/report/layout'
-import { SECTIONS } from '../../../src/core/report/sections'
-import { TABLE_3 } from '../../../src/core/report/tables'
+import type { Block, BlockCell } from '@core/import/types'
+import { cellId, fullLabel, leaves } from '@core/report/cells'
+import { tableLayout } from '@core/report/layout'
+import { SECTIONS } from '@core/report/sections'
+import { TABLE_3 } from '@core/report/tables'
 import { consistentReport } from '../../support/reports'
 
 export const fixture = (path: string): string => fileURLToPath(new URL(`../../fixtures/${path}`, import.meta.url))

@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises'
 import { describe, expect, it } from 'vitest'
-import { decodeText } from '../../../src/core/text/decode'
+import { decodeText } from '@core/text/decode'
 import { readDocument, readDocumentFile, readPastedText } from '../../../src/main/services/readers'
 import { FileError } from '../../../src/main/services/files'
 import { HEADINGS, TITLE_LINES, fixture, paragraphs, table3ValueRows } from './support'

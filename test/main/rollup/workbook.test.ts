@@ -7,10 +7,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { cellsOf, LABEL_SEPARATOR } from '../../../src/core/report/cells'
-import { quantity } from '../../../src/core/report/quantities'
-import type { Report } from '../../../src/core/report/report'
-import { TABLES } from '../../../src/core/report/tables'
+import { cellsOf, LABEL_SEPARATOR } from '@core/report/cells'
+import { quantity } from '@core/report/quantities'
+import type { Report } from '@core/report/report'
+import { TABLES } from '@core/report/tables'
 import {
   allFindings,
   assembleRollup,
@@ -19,7 +19,7 @@ import {
   UnitMatcher,
   type RollupResult,
   type RollupUnit
-} from '../../../src/core/rollup/index'
+} from '@core/rollup/index'
 import { writeWorkbook } from '../../../src/main/services/rollup/workbook'
 import { consistentReport, withValues } from '../../support/reports'
 

@@ -6,10 +6,10 @@
  * The PDF is the window's print layout (the preview's pages) printed by the injected Printer.
  */
 import { basename, extname } from 'node:path'
-import { buildDocx } from '../../../core/export/docx'
-import { assertNoMarks } from '../../../core/export/gate'
-import { reportPrint, withGiven } from '../../../core/export/print'
-import { exportSettings } from '../../../core/settings'
+import { buildDocx } from '@core/export/docx'
+import { assertNoMarks } from '@core/export/gate'
+import { reportPrint, withGiven } from '@core/export/print'
+import { exportSettings } from '@core/settings'
 import type { Dialogs, Printer, Shell } from '../../services/desktop'
 import { writeFileAtomic } from '../../services/files'
 import type { PathTokens } from '../../services/pathTokens'

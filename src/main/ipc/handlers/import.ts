@@ -7,9 +7,9 @@
  * reported through `onProgress`, and `import:cancel` stops it. The same worker path as the CLI's `import`.
  */
 import { basename } from 'node:path'
-import type { ParsedReport } from '../../../core/import/types'
-import type { RouteOutput } from '../../../shared/ipc/contract'
-import type { ImportProgress } from '../../../shared/ipc/importProgress'
+import type { ParsedReport } from '@core/import/types'
+import type { RouteOutput } from '@shared/ipc/contract'
+import type { ImportProgress } from '@shared/ipc/importProgress'
 import type { Dialogs } from '../../services/desktop'
 import type { ImportRunner, ImportSource } from '../../services/import/runner'
 import type { ReportLibrary } from '../../services/library/index'

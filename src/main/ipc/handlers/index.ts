@@ -1,6 +1,6 @@
 /** All route handlers. The `Handlers` return type is where a route without a handler fails to compile. */
-import type { AppInfo } from '../../../shared/ipc/contract'
-import type { ImportProgress } from '../../../shared/ipc/importProgress'
+import type { AppInfo } from '@shared/ipc/contract'
+import type { ImportProgress } from '@shared/ipc/importProgress'
 import type { Dialogs, Printer, Shell } from '../../services/desktop'
 import { createFontChecker, type FontChecker } from '../../services/fonts'
 import type { ImportRunner } from '../../services/import/runner'

@@ -3,15 +3,15 @@
  * commands use) and core. Reports are addressed by unit and year; what goes back is the report
  * or a summary, never a file path or folder.
  */
-import { startingPrint } from '../../../core/export/print'
-import { createReport, type Report } from '../../../core/report/report'
-import { nextYearDraft } from '../../../core/report/nextYear'
-import { trendFigures } from '../../../core/report/trend'
-import { exportSettings } from '../../../core/settings'
+import { startingPrint } from '@core/export/print'
+import { createReport, type Report } from '@core/report/report'
+import { nextYearDraft } from '@core/report/nextYear'
+import { trendFigures } from '@core/report/trend'
+import { exportSettings } from '@core/settings'
 import { DamagedReportError, LibraryError, type LibraryEntry, type MoveTarget, type ReportLibrary } from '../../services/library/index'
 import type { KeepChoice } from '../../services/library/unitChanges'
 import type { SettingsStore } from '../../services/settings'
-import type { RouteInput, RouteOutput } from '../../../shared/ipc/contract'
+import type { RouteInput, RouteOutput } from '@shared/ipc/contract'
 import type { Handlers } from '../registry'
 import type { PathMask } from './officerErrors'
 

@@ -6,7 +6,7 @@
  * folder by “所选文件夹”.
  */
 import { basename, dirname } from 'node:path'
-import { ReportError } from '../../../core/report/report'
+import { ReportError } from '@core/report/report'
 import { FileError } from '../../services/fileErrors'
 import type { PathTokens } from '../../services/pathTokens'
 import { UserFacingError, type Handlers } from '../registry'

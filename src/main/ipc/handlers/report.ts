@@ -1,8 +1,8 @@
 /** `report:*` routes: thin calls into core, the same functions the CLI uses. */
-import { startingPrint } from '../../../core/export/print'
-import { createReport } from '../../../core/report/report'
-import { checkReport } from '../../../core/rules/index'
-import { exportSettings, ruleSettings } from '../../../core/settings'
+import { startingPrint } from '@core/export/print'
+import { createReport } from '@core/report/report'
+import { checkReport } from '@core/rules/index'
+import { exportSettings, ruleSettings } from '@core/settings'
 import type { SettingsStore } from '../../services/settings'
 import type { Handlers } from '../registry'
 

@@ -4,11 +4,11 @@
  * knows them (within the chosen folder or .zip), never a path; the roll-up's documents stay in main.
  */
 import { basename, extname } from 'node:path'
-import { quantity } from '../../../core/report/quantities'
-import { allFindings, countFindings } from '../../../core/rollup/rollup'
-import { statusText, SUMMARY_FIGURES } from '../../../core/rollup/sheets'
-import type { RollupReport, RollupResult } from '../../../core/rollup/types'
-import type { RollupReportBrief, RollupView } from '../../../shared/ipc/rollup'
+import { quantity } from '@core/report/quantities'
+import { allFindings, countFindings } from '@core/rollup/rollup'
+import { statusText, SUMMARY_FIGURES } from '@core/rollup/sheets'
+import type { RollupReport, RollupResult } from '@core/rollup/types'
+import type { RollupReportBrief, RollupView } from '@shared/ipc/rollup'
 import type { Dialogs } from '../../services/desktop'
 import { FileError } from '../../services/files'
 import type { PathTokens } from '../../services/pathTokens'

@@ -3,8 +3,8 @@
  * a scan's page images, whose pages go through OCR), normalise and recognise, report the stage reached along the way. Plain Node and core: it can be
  * called directly too (tests), where readers and recognition keep their own limits.
  */
-import { recognizeReport } from '../../../core/import/recognizeReport'
-import type { ParsedReport } from '../../../core/import/types'
+import { recognizeReport } from '@core/import/recognizeReport'
+import type { ParsedReport } from '@core/import/types'
 import { readBoundedFile } from '../files'
 import { FILE_LIMITS } from '../importLimits'
 import type { OcrProgress } from '../ocr/index'

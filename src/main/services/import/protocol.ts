@@ -2,7 +2,7 @@
  * Messages between the import worker and the process that runs it (ImportRunner). Plain data:
  * everything crosses by structured clone.
  */
-import type { ParsedReport } from '../../../core/import/types'
+import type { ParsedReport } from '@core/import/types'
 
 /**
  * What to import: a file the worker reads itself, bytes already in memory, pasted text, or several

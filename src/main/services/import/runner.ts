@@ -22,7 +22,7 @@
  * the file and the reason.
  */
 import { availableParallelism } from 'node:os'
-import type { ParsedReport } from '../../../core/import/types'
+import type { ParsedReport } from '@core/import/types'
 import { FileError } from '../fileErrors'
 import { WORKER_LIMITS, WORKER_MESSAGES } from '../importLimits'
 import type { FromWorker, ImportSource, ImportStage, ToWorker } from './protocol'

@@ -6,8 +6,8 @@
  * Rotation keeps the newest few and never the last good one away.
  */
 import { join } from 'node:path'
-import { isVersionReason, type VersionReason } from '../../../core/library/versions'
-import type { Report } from '../../../core/report/report'
+import { isVersionReason, type VersionReason } from '@core/library/versions'
+import type { Report } from '@core/report/report'
 import { describeFsError } from '../files'
 import { writeAtomic } from '../atomicWrite'
 import type { BackupInfo } from './errors'

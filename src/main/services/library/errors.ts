@@ -2,7 +2,7 @@
  * Library failures, worded in Chinese for the officer. They extend FileError so that every face of
  * the app (the CLI's one-line errors, IPC) already knows how to show them.
  */
-import type { VersionReason } from '../../../core/library/versions'
+import type { VersionReason } from '@core/library/versions'
 import { FileError } from '../files'
 
 export type LibraryErrorCode =

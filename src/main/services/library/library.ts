@@ -8,9 +8,9 @@
  * are deleted only after the new version is in place, and never the last good one.
  */
 import { join } from 'node:path'
-import { cleanUnitName, sameUnitName } from '../../../core/library/unitName'
-import type { VersionReason } from '../../../core/library/versions'
-import { ReportError, parseReport, type Report, type UnitLevel } from '../../../core/report/report'
+import { cleanUnitName, sameUnitName } from '@core/library/unitName'
+import type { VersionReason } from '@core/library/versions'
+import { ReportError, parseReport, type Report, type UnitLevel } from '@core/report/report'
 import { describeFsError, readReportText } from '../files'
 import { isTempOf, writeAtomic } from '../atomicWrite'
 import { createBackup, lastGoodBackup, listBackups, readBackup, rotateBackups, type GoodBackup } from './backups'

@@ -4,7 +4,7 @@
  */
 import { dirname, join } from 'node:path'
 import { z } from 'zod'
-import { UNIT_LEVELS } from '../../../core/report/report'
+import { UNIT_LEVELS } from '@core/report/report'
 import { describeFsError } from '../files'
 import { writeAtomic } from '../atomicWrite'
 import type { LibraryFs } from '../fsAdapter'

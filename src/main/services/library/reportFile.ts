@@ -4,10 +4,10 @@
  * all (missing, no permission) is a FileError — the file itself may be fine.
  */
 import { formatBytes, MAX_REPORT_BYTES, describeFsError, FileError } from '../files'
-import { ReportError, SCHEMA_VERSION, serializeReport, toReport, type Migrations, type Report } from '../../../core/report/report'
+import { ReportError, SCHEMA_VERSION, serializeReport, toReport, type Migrations, type Report } from '@core/report/report'
 import { errorCode, type LibraryFs } from '../fsAdapter'
 
-export type { Migration, Migrations } from '../../../core/report/report'
+export type { Migration, Migrations } from '@core/report/report'
 
 export interface ReadReport {
   report: Report

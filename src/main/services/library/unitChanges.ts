@@ -11,7 +11,7 @@
  */
 import { join, relative, sep } from 'node:path'
 import { z } from 'zod'
-import { ReportError, UNIT_LEVELS, type Report, type UnitLevel } from '../../../core/report/report'
+import { ReportError, UNIT_LEVELS, type Report, type UnitLevel } from '@core/report/report'
 import { describeFsError } from '../files'
 import { errorCode, type LibraryFs } from '../fsAdapter'
 import { backupEntries, backupFileName, type BackupEntry } from './backups'

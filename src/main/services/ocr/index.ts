@@ -7,10 +7,10 @@
  * Progress is reported per page and an AbortSignal cancels between pages and between recognition
  * batches. Every refusal is one Chinese sentence (FileError).
  */
-import { ocrBlocks } from '../../../core/import/ocr/layout'
-import { readNumeral } from '../../../core/import/ocr/numerals'
-import type { OcrPage } from '../../../core/import/ocr/types'
-import type { Block, ReadResult } from '../../../core/import/types'
+import { ocrBlocks } from '@core/import/ocr/layout'
+import { readNumeral } from '@core/import/ocr/numerals'
+import type { OcrPage } from '@core/import/ocr/types'
+import type { Block, ReadResult } from '@core/import/types'
 import { FileError } from '../files'
 import { OcrEngine, type OcrBox } from './engine'
 import { crop, pngDataUrl, type GrayImage } from './image'

@@ -4,7 +4,7 @@
  * paragraph marks (wordTables → wordBlocks). If the table marks cannot be read on an odd file, the
  * text is still read with every cell on its own line — the recogniser reads flattened tables too.
  */
-import type { Block, ReadResult } from '../../../core/import/types'
+import type { Block, ReadResult } from '@core/import/types'
 import { FileError } from '../files'
 import { OLE_MESSAGES } from '../importLimits'
 import { openOle } from './ole'

@@ -3,7 +3,7 @@
  * (zipGuard), then the WordprocessingML is read straight into blocks (docxXml): tables keep
  * their rowspan/colspan as printed, elements known by namespace whatever their prefixes.
  */
-import type { Block, ReadResult } from '../../../core/import/types'
+import type { Block, ReadResult } from '@core/import/types'
 import { FileError } from '../files'
 import { MARKUP_LIMITS, MARKUP_WARNINGS } from '../importLimits'
 import { readZipPackage } from './zipGuard'

@@ -26,8 +26,8 @@
  * the blocks stay within recognition's caps (BlockBudget).
  */
 import { Parser } from 'htmlparser2'
-import { BlockBudget, TEXT_LIMITS } from '../../../core/import/limits'
-import type { Block, BlockCell } from '../../../core/import/types'
+import { BlockBudget, TEXT_LIMITS } from '@core/import/limits'
+import type { Block, BlockCell } from '@core/import/types'
 import { feedBounded, MarkupGuard } from './markupGuard'
 import { cleanInline, joinLines } from './text'
 

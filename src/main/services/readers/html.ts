@@ -3,8 +3,8 @@
  * parser, site chrome dropped (see htmlBlocks). A page that holds no report body — the shell of a
  * site that loads its articles by script — is refused with advice, rather than read as empty.
  */
-import type { ReadResult } from '../../../core/import/types'
-import { decodeText } from '../../../core/text/decode'
+import type { ReadResult } from '@core/import/types'
+import { decodeText } from '@core/text/decode'
 import { FileError } from '../files'
 import { htmlToBlocks } from './htmlBlocks'
 import { hanCount } from './text'

@@ -15,8 +15,8 @@
 import type { AnyNode, Element, ParentNode } from 'domhandler'
 import { DomHandler, hasChildren, isTag, isText } from 'domhandler'
 import { Parser } from 'htmlparser2'
-import { BlockBudget, TEXT_LIMITS } from '../../../core/import/limits'
-import type { Block, BlockCell } from '../../../core/import/types'
+import { BlockBudget, TEXT_LIMITS } from '@core/import/limits'
+import type { Block, BlockCell } from '@core/import/types'
 import { feedBounded, MarkupGuard } from './markupGuard'
 import { cleanInline, hanCount, joinLines } from './text'
 

@@ -7,8 +7,8 @@
  * is a FileError with one Chinese sentence naming the problem.
  */
 import { extname } from 'node:path'
-import { capBlocks } from '../../../core/import/limits'
-import type { ReadResult } from '../../../core/import/types'
+import { capBlocks } from '@core/import/limits'
+import type { ReadResult } from '@core/import/types'
 import { FileError, formatBytes, readBoundedFile } from '../files'
 import { FILE_LIMITS, PDF_LIMITS } from '../importLimits'
 import { readDoc } from './doc'

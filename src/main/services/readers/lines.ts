@@ -8,8 +8,8 @@
  * Lines are taken one at a time and reading stops at recognition's caps (core/import/limits), so
  * a text of millions of lines or cells costs no more than its first part.
  */
-import { BlockBudget, TEXT_LIMITS } from '../../../core/import/limits'
-import type { BlockCell } from '../../../core/import/types'
+import { BlockBudget, TEXT_LIMITS } from '@core/import/limits'
+import type { BlockCell } from '@core/import/types'
 import { cleanInline } from './text'
 
 function cell(text: string): BlockCell {

@@ -4,7 +4,7 @@
  * through the HTML reader. A single-part MHTML (Content-Type: text/html at the top) works the same.
  */
 import PostalMime from 'postal-mime'
-import type { ReadResult } from '../../../core/import/types'
+import type { ReadResult } from '@core/import/types'
 import { FileError } from '../files'
 import { MARKUP_LIMITS } from '../importLimits'
 import { readHtmlText } from './html'

@@ -13,7 +13,7 @@
  */
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import type { ReadResult } from '../../../core/import/types'
+import type { ReadResult } from '@core/import/types'
 import { FileError } from '../files'
 import { PDF_LIMITS, PDF_MESSAGES } from '../importLimits'
 import { checkPdfStructure } from './pdfGuard'

@@ -6,7 +6,7 @@
  *
  * Pure: no pdfjs here, so it is tested on hand-made item lists too.
  */
-import type { Block } from '../../../core/import/types'
+import type { Block } from '@core/import/types'
 import { buildLines, isPageNumberLine, isValueRow, lineText, lineX0, lineX1, type Line, type PdfPage } from './pdfLines'
 import { buildTable, valueColumns } from './pdfTable'
 import { isRunning, joinAcrossPages, runningLines, startsIndented, type PageStart } from './pdfParagraphs'

@@ -7,7 +7,7 @@
  *
  * Pure: works on the lines of pdfLines and the blocks of pdfLayout.
  */
-import type { Block } from '../../../core/import/types'
+import type { Block } from '@core/import/types'
 import { lineText, lineX0, type Line } from './pdfLines'
 import { joinLines } from './text'
 

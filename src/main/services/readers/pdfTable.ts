@@ -9,7 +9,7 @@
  * label, spanning rows (pdfGroups). Text above and between the value rows over the value columns
  * is header (headerRows).
  */
-import type { BlockCell } from '../../../core/import/types'
+import type { BlockCell } from '@core/import/types'
 import { assignGroupSpans, type Group } from './pdfGroups'
 import { isNumber, isValueRow, type Line } from './pdfLines'
 import { stacks, type Fragment } from './pdfStacks'

@@ -3,7 +3,7 @@
  * text go to OCR; image files (.jpg .png .tif) go to OCR whole. Everything else returns undefined
  * and is read by the other readers. Kept apart from index.ts so that the dispatch stays one line.
  */
-import type { ReadResult } from '../../../core/import/types'
+import type { ReadResult } from '@core/import/types'
 import { FileError } from '../files'
 import { imageKind } from '../ocr/imageFiles'
 import { ocrPdfPages, readImageFiles, type OcrOptions } from '../ocr/index'

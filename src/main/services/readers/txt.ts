@@ -7,8 +7,8 @@
  * split: recognition keeps far less text than that, and decoding a 49 MB file three ways (the
  * encoding guess) would cost seconds for nothing.
  */
-import type { ReadResult } from '../../../core/import/types'
-import { decodeText } from '../../../core/text/decode'
+import type { ReadResult } from '@core/import/types'
+import { decodeText } from '@core/text/decode'
 import { FILE_LIMITS, MARKUP_WARNINGS } from '../importLimits'
 import { textToBudget } from './lines'
 

@@ -3,7 +3,7 @@
  * their rowspan/colspan rebuilt from each row's cell boundaries and vertical merges. Field codes
  * are dropped and field results kept (0x13 code 0x14 result 0x15). One pass, bounded by the text.
  */
-import type { Block, BlockCell } from '../../../core/import/types'
+import type { Block, BlockCell } from '@core/import/types'
 import { cleanInline, joinLines } from './text'
 import type { ParagraphMarks, RowProps } from './wordTables'
 

@@ -5,8 +5,8 @@
  * matched by the same rules as reports, but never by a near spelling — comparing a unit with another
  * unit's year would be worse than no comparison.
  */
-import type { Report } from '../../../core/report/report'
-import { UnitMatcher } from '../../../core/rollup/match'
+import type { Report } from '@core/report/report'
+import { UnitMatcher } from '@core/rollup/match'
 import { FileError } from '../files'
 import type { LibraryUnit, ReportLibrary } from '../library/index'
 

@@ -5,9 +5,9 @@
  * The app's own report files (.json) are read as they are: they need no recognition.
  */
 import { basename, extname } from 'node:path'
-import { recognizeReport } from '../../../core/import/recognizeReport'
-import { parseReport, ReportError } from '../../../core/report/report'
-import type { ImportedReport } from '../../../core/rollup/summarize'
+import { recognizeReport } from '@core/import/recognizeReport'
+import { parseReport, ReportError } from '@core/report/report'
+import type { ImportedReport } from '@core/rollup/summarize'
 import { FileError, readBoundedFile, readReportText } from '../files'
 import { MAX_DOCUMENT_BYTES, readDocument } from '../readers/index'
 import type { RollupFile } from './collect'

@@ -8,7 +8,7 @@
  * arrives. With several processes at once, each runs OCR on its share of the cores.
  */
 import { basename } from 'node:path'
-import type { ImportedReport } from '../../../core/rollup/summarize'
+import type { ImportedReport } from '@core/rollup/summarize'
 import { ImportRunner, type WorkerSpawner } from '../import/runner'
 import { FileError } from '../files'
 import type { RollupFile } from './collect'

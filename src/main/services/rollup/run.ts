@@ -6,12 +6,12 @@
  * in flight. Node-only; the assembly itself is core's (core/rollup).
  */
 import { availableParallelism } from 'node:os'
-import { assembleRollup, type RollupChoices } from '../../../core/rollup/rollup'
-import { UnitMatcher, type UnitMatch } from '../../../core/rollup/match'
-import { reportNames, reportYear, summarizeReport, type ImportedReport } from '../../../core/rollup/summarize'
-import type { RollupReport, RollupResult, RollupSettings, UnreadableFile } from '../../../core/rollup/types'
-import type { RollupUnit } from '../../../core/rollup/units'
-import type { RuleSettings } from '../../../core/settings'
+import { assembleRollup, type RollupChoices } from '@core/rollup/rollup'
+import { UnitMatcher, type UnitMatch } from '@core/rollup/match'
+import { reportNames, reportYear, summarizeReport, type ImportedReport } from '@core/rollup/summarize'
+import type { RollupReport, RollupResult, RollupSettings, UnreadableFile } from '@core/rollup/types'
+import type { RollupUnit } from '@core/rollup/units'
+import type { RuleSettings } from '@core/settings'
 import { FileError } from '../files'
 import { collectFiles, type RollupFile } from './collect'
 import type { LibraryHistory } from './history'

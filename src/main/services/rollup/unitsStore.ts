@@ -4,9 +4,9 @@
  * Reading never half-applies: a list with a problem is refused whole, naming the line.
  */
 import { basename, extname, join } from 'node:path'
-import { decodeText } from '../../../core/text/decode'
-import { parseUnitsFile, parseUnitsTsv, serializeUnits, UnitListError, unitsFromRows } from '../../../core/rollup/unitList'
-import type { RollupUnit } from '../../../core/rollup/units'
+import { decodeText } from '@core/text/decode'
+import { parseUnitsFile, parseUnitsTsv, serializeUnits, UnitListError, unitsFromRows } from '@core/rollup/unitList'
+import type { RollupUnit } from '@core/rollup/units'
 import { writeAtomic } from '../atomicWrite'
 import { describeFsError, FileError, readBoundedFile } from '../files'
 import { errorCode, nodeFs, type LibraryFs } from '../fsAdapter'

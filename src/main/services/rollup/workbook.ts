@@ -5,8 +5,8 @@
  * Written atomically. Also reads a unit list from a worksheet (.xlsx) for the unit list's import.
  */
 import ExcelJS from 'exceljs'
-import type { RollupResult } from '../../../core/rollup/types'
-import { rollupSheets, type CellStyle, type SheetModel } from '../../../core/rollup/sheets'
+import type { RollupResult } from '@core/rollup/types'
+import { rollupSheets, type CellStyle, type SheetModel } from '@core/rollup/sheets'
 import { FileError, writeFileAtomic } from '../files'
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF5' } }

@@ -1,5 +1,5 @@
 /** `app:*` routes for the renderer. Components and stores call this, never `window.api`. */
-import type { AppInfo } from '../../../shared/ipc/contract'
+import type { AppInfo } from '@shared/ipc/contract'
 import { getApi, unwrap } from './ipc'
 
 export const appClient = {

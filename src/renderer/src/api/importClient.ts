@@ -1,5 +1,5 @@
 /** `import:*` routes for the renderer: the ImportClient of types.ts over `window.api`. */
-import { MAX_IMPORT_BYTES } from '../../../shared/ipc/schemas'
+import { MAX_IMPORT_BYTES } from '@shared/ipc/schemas'
 import { bytesToBase64 } from './base64'
 import { ApiError, getApi, unwrap } from './ipc'
 import type { ImportClient } from './types'

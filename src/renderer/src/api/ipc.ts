@@ -2,8 +2,8 @@
  * The bridge as the renderer's clients use it: `window.api` (from the preload) unwrapped, so a
  * failed call becomes an `ApiError` carrying the Chinese message main already wrote.
  */
-import type { Api } from '../../../shared/ipc/api'
-import type { IpcErrorCode, IpcResult } from '../../../shared/ipc/result'
+import type { Api } from '@shared/ipc/api'
+import type { IpcErrorCode, IpcResult } from '@shared/ipc/result'
 
 export class ApiError extends Error {
   override name = 'ApiError'

@@ -1,5 +1,5 @@
 /** `rollup:*` routes for the renderer: the RollupClient of types.ts over `window.api`. */
-import { MAX_IMPORT_BYTES } from '../../../shared/ipc/schemas'
+import { MAX_IMPORT_BYTES } from '@shared/ipc/schemas'
 import { bytesToBase64 } from './base64'
 import { ApiError, getApi, unwrap } from './ipc'
 import type { RollupClient } from './types'

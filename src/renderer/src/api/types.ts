@@ -4,17 +4,17 @@
  * Filesystem paths never appear here: files are chosen by dialogs in main and referred to by
  * opaque tokens, and dropped files cross as bytes.
  */
-import type { ImportedValue, LegacyFigure, Notice, ParsedSection, Generation, Suggestion, UnitCheck } from '../../../core/import/types'
-import type { VersionReason } from '../../../core/library/versions'
-import type { OcrReview } from '../../../core/import/ocr/review'
-import type { Report, UnitLevel } from '../../../core/report/report'
-import type { Settings } from '../../../core/settings/schema'
-import type { ImportProgress } from '../../../shared/ipc/importProgress'
-import type { RollupUnit } from '../../../core/rollup/units'
-import type { rollupReportDetailSchema, RollupView } from '../../../shared/ipc/rollup'
+import type { ImportedValue, LegacyFigure, Notice, ParsedSection, Generation, Suggestion, UnitCheck } from '@core/import/types'
+import type { VersionReason } from '@core/library/versions'
+import type { OcrReview } from '@core/import/ocr/review'
+import type { Report, UnitLevel } from '@core/report/report'
+import type { Settings } from '@core/settings/schema'
+import type { ImportProgress } from '@shared/ipc/importProgress'
+import type { RollupUnit } from '@core/rollup/units'
+import type { rollupReportDetailSchema, RollupView } from '@shared/ipc/rollup'
 import type { z } from 'zod'
 
-export type { ImportProgress } from '../../../shared/ipc/importProgress'
+export type { ImportProgress } from '@shared/ipc/importProgress'
 
 export interface LibraryYear {
   year: number
@@ -203,8 +203,8 @@ export interface ExportClient {
   showInFolder(token: string): Promise<void>
 }
 
-export type { RollupView, RollupReportBrief, RollupUnitStatusView } from '../../../shared/ipc/rollup'
-export type { RollupUnit } from '../../../core/rollup/units'
+export type { RollupView, RollupReportBrief, RollupUnitStatusView } from '@shared/ipc/rollup'
+export type { RollupUnit } from '@core/rollup/units'
 
 /** A report opened from the roll-up, read-only: as imported, with every finding on it. */
 export type RollupReportDetail = z.infer<typeof rollupReportDetailSchema>

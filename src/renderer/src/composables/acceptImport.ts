@@ -6,10 +6,10 @@
  */
 import { useDialog, useMessage } from 'naive-ui'
 import { h, ref, shallowRef, type Ref } from 'vue'
-import type { Report } from '../../../core/report/report'
+import type { Report } from '@core/report/report'
 import type { ImportPreview } from '../api/types'
 import { tableIssues, type TableIssue } from '../components/import/review'
-import type { CellId } from '../../../core/report/cells'
+import type { CellId } from '@core/report/cells'
 import { useNavigationStore } from '../stores/navigation'
 import { notifyError } from '../utils/discrete'
 import { useImportClient, useLibraryClient } from './clients'

@@ -3,7 +3,7 @@
  * opening: it can be ahead of the last autosave (the preview and the export must show what the
  * officer just typed). Otherwise the library's.
  */
-import type { Report } from '../../../core/report/report'
+import type { Report } from '@core/report/report'
 import { useNavigationStore } from '../stores/navigation'
 import { useReportStore } from '../stores/report'
 import { useLibraryClient } from './clients'

@@ -5,9 +5,9 @@
  * replaces the report, and everything here recomputes the moment it is read (checkReport ≈ 0.1 ms).
  */
 import { computed, type ShallowRef } from 'vue'
-import type { CellId } from '../../../core/report/cells'
-import { copyMeasure, type CopyMeasure } from '../../../core/report/copyMeasure'
-import type { Report } from '../../../core/report/report'
+import type { CellId } from '@core/report/cells'
+import { copyMeasure, type CopyMeasure } from '@core/report/copyMeasure'
+import type { Report } from '@core/report/report'
 import {
   checkReport,
   notApplied as rulesNotApplied,
@@ -16,7 +16,7 @@ import {
   type ReviewedFinding,
   type RuleNotApplied,
   type Severity
-} from '../../../core/rules'
+} from '@core/rules'
 import { useSettingsStore } from '../stores/settings'
 
 export interface CellMark {

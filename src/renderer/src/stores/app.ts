@@ -1,7 +1,7 @@
 /** Facts about the running app (name, version), loaded once from main. */
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { AppInfo } from '../../../shared/ipc/contract'
+import type { AppInfo } from '@shared/ipc/contract'
 import { appClient } from '../api/appClient'
 import { notifyError } from '../utils/discrete'
 

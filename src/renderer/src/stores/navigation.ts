@@ -6,8 +6,8 @@
  */
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type { CellId } from '../../../core/report/cells'
-import type { Finding, JumpTarget } from '../../../core/rules'
+import type { CellId } from '@core/report/cells'
+import type { Finding, JumpTarget } from '@core/rules'
 import type { ImportPreview } from '../api/types'
 
 export type ViewName = 'library' | 'rollup' | 'import' | 'editor' | 'preview' | 'settings' | 'help'

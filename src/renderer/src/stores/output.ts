@@ -7,7 +7,7 @@
  */
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type { FontChoice } from '../../../core/export/gbt9704'
+import type { FontChoice } from '@core/export/gbt9704'
 import type { FontStatus } from '../api/types'
 import { appClient } from '../api/appClient'
 

@@ -5,8 +5,8 @@
  */
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import { exportSettings, ruleSettings, type ExportSettings, type RuleSettings } from '../../../core/settings'
-import type { Settings } from '../../../core/settings/schema'
+import { exportSettings, ruleSettings, type ExportSettings, type RuleSettings } from '@core/settings'
+import type { Settings } from '@core/settings/schema'
 import { useSettingsClient } from '../composables/clients'
 
 export const useSettingsStore = defineStore('settings', () => {

@@ -5,11 +5,11 @@
  */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { ocrBlocks } from '../../../../src/core/import/ocr/layout'
-import { readNumeral } from '../../../../src/core/import/ocr/numerals'
-import type { OcrBox, OcrPage } from '../../../../src/core/import/ocr/types'
-import { recognizeReport } from '../../../../src/core/import/recognizeReport'
-import { CELLS } from '../../../../src/core/report/cells'
+import { ocrBlocks } from '@core/import/ocr/layout'
+import { readNumeral } from '@core/import/ocr/numerals'
+import type { OcrBox, OcrPage } from '@core/import/ocr/types'
+import { recognizeReport } from '@core/import/recognizeReport'
+import { CELLS } from '@core/report/cells'
 import { consistentReport } from '../../../support/reports'
 
 const recorded = (): OcrPage[] =>

@@ -5,10 +5,10 @@
  */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { ocrBlocks } from '../../../../src/core/import/ocr/layout'
-import { LOW_SCORE, oneDigitAway } from '../../../../src/core/import/ocr/review'
-import type { OcrPage } from '../../../../src/core/import/ocr/types'
-import { recognizeReport } from '../../../../src/core/import/recognizeReport'
+import { ocrBlocks } from '@core/import/ocr/layout'
+import { LOW_SCORE, oneDigitAway } from '@core/import/ocr/review'
+import type { OcrPage } from '@core/import/ocr/types'
+import { recognizeReport } from '@core/import/recognizeReport'
 
 const recorded = (): OcrPage[] =>
   JSON.parse(readFileSync(new URL('../../../fixtures/scans/report-scan.boxes.json', import.meta.url), 'utf8')) as OcrPage[]

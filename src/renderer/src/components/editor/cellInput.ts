@@ -1,6 +1,6 @@
 /** Reading what an officer types into a value cell. */
-import type { ValueKind } from '../../../../core/report/tables'
-import { parseCellValue } from '../../../../core/report/tsv'
+import type { ValueKind } from '@core/report/tables'
+import { parseCellValue } from '@core/report/tsv'
 
 /**
  * A value being typed: as parseCellValue, except that an amount may end with its decimal point

@@ -3,8 +3,8 @@
  * layout (layout.ts placeCells), so moving "down" follows what the officer sees: in 表二 a 行政许可
  * value spanning three columns is below each of the 规章 values.
  */
-import type { CellId } from '../../../../core/report/cells'
-import { placeCells, type LayoutCell, type TableLayout } from '../../../../core/report/layout'
+import type { CellId } from '@core/report/cells'
+import { placeCells, type LayoutCell, type TableLayout } from '@core/report/layout'
 
 export interface GridPosition {
   cellId: CellId

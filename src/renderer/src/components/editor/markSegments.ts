@@ -2,8 +2,8 @@
  * The narrative text cut into plain runs and the app's marks, for the highlight layer under the
  * section editor's textarea, and the moves between marks (F3, Shift+F3) across the six sections.
  */
-import { findAppMarks, type AppMark, type MarkKind } from '../../../../core/export/gate'
-import { SECTION_IDS, type SectionId } from '../../../../core/report/sections'
+import { findAppMarks, type AppMark, type MarkKind } from '@core/export/gate'
+import { SECTION_IDS, type SectionId } from '@core/report/sections'
 
 export interface Segment {
   text: string

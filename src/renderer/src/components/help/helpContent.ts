@@ -5,14 +5,14 @@
  * menu shortcuts (MENU_COMMANDS). What is written here is the explanation around them: what a
  * row counts, what a check means and how to fix what it finds.
  */
-import { SECTIONS, type SectionId } from '../../../../core/report/sections'
-import { TABLES, type RowDef, type TableDef } from '../../../../core/report/tables'
-import { OUTLIER_LIMITS } from '../../../../core/rollup/crossChecks'
-import { ROLLUP_RULE_NAMES } from '../../../../core/rollup/names'
-import { RULES } from '../../../../core/rules/engine'
-import { ruleName } from '../../../../core/rules/names'
-import { SEVERITY_LABELS, type Severity } from '../../../../core/rules/types'
-import { MENU_COMMANDS, type MenuCommand } from '../../../../shared/ipc/menuCommands'
+import { SECTIONS, type SectionId } from '@core/report/sections'
+import { TABLES, type RowDef, type TableDef } from '@core/report/tables'
+import { OUTLIER_LIMITS } from '@core/rollup/crossChecks'
+import { ROLLUP_RULE_NAMES } from '@core/rollup/names'
+import { RULES } from '@core/rules/engine'
+import { ruleName } from '@core/rules/names'
+import { SEVERITY_LABELS, type Severity } from '@core/rules/types'
+import { MENU_COMMANDS, type MenuCommand } from '@shared/ipc/menuCommands'
 
 export const STEPS: readonly { title: string; text: string }[] = [
   {

@@ -4,11 +4,11 @@
  * checks, each error told apart as an import fault (it involves a value the import did not read
  * cleanly, or a blank) or the source's own arithmetic (every value involved read as printed).
  */
-import { countValues, needsReview, type ValueCounts } from '../../../../core/import/certainty'
-import type { ImportedValue, Notice, NoticeGroup } from '../../../../core/import/types'
-import { CELLS, cellDef, LABEL_SEPARATOR, type CellId } from '../../../../core/report/cells'
-import type { Report } from '../../../../core/report/report'
-import { checkReport } from '../../../../core/rules'
+import { countValues, needsReview, type ValueCounts } from '@core/import/certainty'
+import type { ImportedValue, Notice, NoticeGroup } from '@core/import/types'
+import { CELLS, cellDef, LABEL_SEPARATOR, type CellId } from '@core/report/cells'
+import type { Report } from '@core/report/report'
+import { checkReport } from '@core/rules'
 import { FLAG_LABELS, METHOD_LABELS } from './uncertain'
 
 export interface CheckItem {

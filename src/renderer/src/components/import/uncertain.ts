@@ -1,6 +1,6 @@
 /** Which imported values the officer should look at, and why, in words. */
-import { needsReview } from '../../../../core/import/certainty'
-import type { ImportedValue, ValueFlag, ValueMethod } from '../../../../core/import/types'
+import { needsReview } from '@core/import/certainty'
+import type { ImportedValue, ValueFlag, ValueMethod } from '@core/import/types'
 
 export const FLAG_LABELS: Record<ValueFlag, string> = {
   'mapped-2019': '由 2019 年格式的表格对应而来',
