@@ -116,7 +116,10 @@ describe('汇总', () => {
     const { page } = app
     await row('新华镇').click()
     const drawer = page.getByTestId('rollup-report')
-    await drawer.waitFor()
+    // The drawer opens before the report has loaded into it: wait for its content, not only the frame.
+    await drawer.getByText('匹配到“新华镇”').waitFor()
+    await drawer.locator('[data-cell="t2.rules.issued"]').waitFor()
+    await page.getByTestId('rollup-findings').waitFor()
     await expect(drawer.innerText()).resolves.toContain('报告写作“示例县新化镇人民政府”；匹配到“新华镇”（名称相近，请核对）')
     const findings = await page.getByTestId('rollup-findings').innerText()
     expect(findings).toContain('规章件数')
@@ -141,6 +144,7 @@ describe('汇总', () => {
     const index = ROLLUP_EXPECTED.duplicate.files.indexOf(other)
     await dialog.getByTestId('choose-file').nth(index).click()
     await dialog.waitFor({ state: 'detached' })
+    await row('示例镇').getByTestId('unit-status').getByText('已选用右列文件').waitFor()
     await expect(row('示例镇').getByTestId('unit-status').innerText()).resolves.toBe('重复 2 份，已选用右列文件')
     await expect(row('示例镇').getByTestId('unit-status').getAttribute('title')).resolves.toBe(`重复报送 2 份，已选用“${other}”`)
     await expect(row('示例镇').innerText()).resolves.toContain(other)
@@ -154,6 +158,7 @@ describe('汇总', () => {
     await page.locator('.n-base-select-option', { hasText: '县人民政府办公室' }).click()
     await unmatched.getByTestId('match-confirm').click()
     await page.getByTestId('rollup-unmatched').waitFor({ state: 'detached' })
+    await row('县人民政府办公室').getByText('手工指定').waitFor()
     await expect(row('县人民政府办公室').getByTestId('unit-status').innerText()).resolves.toBe('已报送')
     await expect(row('县人民政府办公室').innerText()).resolves.toContain('手工指定')
     await expect(page.getByTestId('rollup-summary').innerText()).resolves.toContain('未报送 2')
