@@ -73,6 +73,10 @@ export const HOSTILE: Record<string, () => FuzzInput> = {
   'txt-million-cells-one-line': () => ({ shape: 'txt-million-cells-one-line', name: '年报.txt', bytes: fill('7\t', 2 * MB) }),
   'txt-tabs-only': () => ({ shape: 'txt-tabs-only', name: '年报.txt', bytes: Buffer.alloc(20 * MB, 9) }),
   'txt-newlines-only': () => ({ shape: 'txt-newlines-only', name: '年报.txt', bytes: Buffer.alloc(40 * MB, 10) }),
+  // A narrative paragraph of unbroken digits: every figure pattern must start only where a run starts.
+  'txt-digit-line': () => ({ shape: 'txt-digit-line', name: '年报.txt', bytes: Buffer.concat([Buffer.from(`${reportText()}\n`), fill('3141592653', 2 * MB)]) }),
+  // A damaged page repeating its run-together 表三 rows thousands of times: a joint split as deep as the rows.
+  'txt-rows-repeated': () => ({ shape: 'txt-rows-repeated', name: '年报.txt', bytes: rowsRepeated(seedBytes('wild/browser-copy.run-together.txt'), 3 * MB) }),
   'txt-invalid-utf8': () => ({ shape: 'txt-invalid-utf8', name: '年报.txt', bytes: Buffer.from(fill('\u00ff\u00fe年报\ud7ff', 8 * MB).map((b, i) => (i % 7 === 0 ? 0xff : b))) }),
   'docx-190mb-xml': () => ({
     shape: 'docx-190mb-xml',
@@ -146,6 +150,15 @@ export const HOSTILE: Record<string, () => FuzzInput> = {
   'html-attribute-storm': () => ({ shape: 'html-attribute-storm', name: '年报.html', bytes: Buffer.from(`<html><body><p ${'a="1" '.repeat(1_000_000)}>政府信息公开</p></body></html>`) }),
   'mhtml-30mb': () => ({ shape: 'mhtml-30mb', name: '年报.mhtml', bytes: mhtml(fill(`<p>${LINE}</p>\n`, 30 * MB)) }),
   'mhtml-many-parts': () => ({ shape: 'mhtml-many-parts', name: '年报.mhtml', bytes: mhtmlParts(100_000) })
+}
+
+/** The document with its lines of run-together figures (label, space, digits) repeated up to about `size` bytes. */
+function rowsRepeated(bytes: Buffer, size: number): Buffer {
+  const text = bytes.toString('utf8')
+  const rows = text.split('\n').filter((line) => /\s\d{7,}\s*$/.test(line))
+  const at = text.indexOf(rows[0] ?? '')
+  const block = `${rows.join('\n')}\n`
+  return Buffer.from(text.slice(0, at) + block.repeat(Math.floor(size / Buffer.byteLength(block))) + text.slice(at))
 }
 
 /** Text, then 2 GB of spaces: the page's content stream as the issue found it. */

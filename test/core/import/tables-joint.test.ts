@@ -50,6 +50,13 @@ describe('solveJointly', () => {
     const out = solveJointly([run, parent], new Map(), [le('y', 'c'), le('y', 'py'), le('c', 'pc')], new StepBudget(1000))
     expect(out[0]!.values).toEqual([2949, 81916])
   })
+  it('searches a table of tens of thousands of runs without exhausting the call stack', () => {
+    // A damaged page repeating its table: every run forced, the search as deep as the runs are many.
+    const many = Array.from({ length: 50_000 }, (_, i) => ({ keys: [`r${i}`], candidates: [[i % 10]], complete: true }))
+    const out = solveJointly(many, new Map(), [], new StepBudget(60_000))
+    expect(out).toHaveLength(50_000)
+    expect(out.every((o, i) => o.values[0] === i % 10 && o.problem === undefined)).toBe(true)
+  })
 })
 
 describe('a search bounded by steps', () => {

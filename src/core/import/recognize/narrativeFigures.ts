@@ -111,7 +111,9 @@ const ATTRIBUTES: readonly Attribute[] = [
   { key: 'other', words: /其他结果/ }
 ]
 
-const FIGURE = /(\d+(?:\.\d+)?)\s*(万元|件|起|宗|项|条)/g
+// Starts only where a digit run starts: inside a long run of digits with no unit after it, every
+// start would scan the rest of the run again (quadratic on a page of run-together figures).
+const FIGURE = /(?<!\d)(\d+(?:\.\d+)?)\s*(万元|件|起|宗|项|条)/g
 const COMPARISON = /较|比|增加|增长|减少|下降|上升|提高|降低|同期|同比|环比|多于|少于|占/
 const APPROXIMATE = /^(?:以上|以下|左右|多|余)/
 const SENTENCE = /[^。！？!?\n]+/g
@@ -177,7 +179,7 @@ function readSentence(sentence: string, add: (keys: readonly CellId[], value: nu
       if (found && (!nearest || found.end > nearest.end)) nearest = { subject: s, end: found.end }
     }
     if (nearest) subject = nearest.subject
-    if (/\d$/.test(sentence.slice(0, start)) || APPROXIMATE.test(sentence.slice(end))) continue
+    if (/\d/.test(sentence.charAt(start - 1)) || APPROXIMATE.test(sentence.slice(end))) continue
     // The clause the figure sits in: a comparison or a share is not the count itself.
     const clauseStart = lastMatch(CLAUSE_BREAK, window)?.end ?? 0
     if (COMPARISON.test(window.slice(clauseStart))) continue

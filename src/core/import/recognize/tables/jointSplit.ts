@@ -199,44 +199,63 @@ function search(
     return false
   }
 
-  const visit = (depth: number): void => {
-    if (!finished) return
-    if (!budget.step()) {
-      finished = false
-      budgetOut = true
-      return
+  const step = (): boolean => {
+    if (!finished) return false
+    if (budget.step()) return true
+    finished = false
+    budgetOut = true
+    return false
+  }
+  const shift = (r: number, k: number, sign: 1 | -1): void => {
+    for (const i of byRun[r]!) {
+      const at = termOf[i]!.get(r)!
+      const rg = range[i]![at]!
+      sum[i] = sum[i]! + sign * relations[i]!.terms[at]!.contribution[k]!
+      low[i] = low[i]! - sign * rg.lo
+      high[i] = high[i]! - sign * rg.hi
     }
-    if (depth === n) {
-      solutions.push(Array.from(chosen))
-      chosen.forEach((k, r) => supported[r]!.add(k))
-      if (solutions.length >= MAX_SOLUTIONS) finished = false
-      return
-    }
-    const r = order[depth]!
-    const run = runs[r]!
-    for (let k = 0; k < run.candidates.length && finished; k += 1) {
-      for (const i of byRun[r]!) {
-        const t = relations[i]!.terms[termOf[i]!.get(r)!]!
-        const rg = range[i]![termOf[i]!.get(r)!]!
-        sum[i] = sum[i]! + t.contribution[k]!
-        low[i] = low[i]! - rg.lo
-        high[i] = high[i]! - rg.hi
+    chosen[r] = sign > 0 ? k : -1
+  }
+  const consistent = (r: number): boolean =>
+    byRun[r]!.every(feasible) && evidenceByRun[r]!.every((e) => evidenceHolds(evidence[e]!))
+  const record = (): void => {
+    solutions.push(Array.from(chosen))
+    chosen.forEach((k, r) => supported[r]!.add(k))
+    if (solutions.length >= MAX_SOLUTIONS) finished = false
+  }
+
+  // Depth-first over `order`, with an explicit stack: a table of thousands of runs (a damaged page)
+  // must not overflow the call stack. `at[d]` is the candidate applied at depth d, or -1.
+  const explore = (): void => {
+    if (!step()) return
+    const at = new Int32Array(n).fill(-1)
+    let depth = 0
+    while (depth >= 0) {
+      const r = order[depth]!
+      if (at[depth]! >= 0) shift(r, at[depth]!, -1)
+      let descend = false
+      for (let k = at[depth]! + 1; k < runs[r]!.candidates.length && finished; k += 1) {
+        shift(r, k, 1)
+        at[depth] = k
+        if (consistent(r) && step()) {
+          if (depth + 1 < n) {
+            descend = true
+            break
+          }
+          record()
+        }
+        shift(r, k, -1)
       }
-      chosen[r] = k
-      const ok = byRun[r]!.every(feasible) && evidenceByRun[r]!.every((e) => evidenceHolds(evidence[e]!))
-      if (ok) visit(depth + 1)
-      chosen[r] = -1
-      for (const i of byRun[r]!) {
-        const t = relations[i]!.terms[termOf[i]!.get(r)!]!
-        const rg = range[i]![termOf[i]!.get(r)!]!
-        sum[i] = sum[i]! - t.contribution[k]!
-        low[i] = low[i]! + rg.lo
-        high[i] = high[i]! + rg.hi
+      if (descend) {
+        depth += 1
+        continue
       }
+      at[depth] = -1
+      depth -= 1
     }
   }
   // A run without candidates has no solution: nothing to search.
-  if (runs.every((run) => run.candidates.length > 0)) visit(0)
+  if (runs.every((run) => run.candidates.length > 0)) explore()
   return { supported, solutions, finished, budgetOut }
 }
 
