@@ -15,6 +15,7 @@
  */
 import type { Block, BlockCell, OcrSource } from '../types'
 import { sectionName, SECTIONS } from '../../report/sections'
+import { assignGroupSpans } from '../groupSpans'
 import { isBlankMark, readNumeral, type Numeral } from './numerals'
 import type { OcrBox, OcrPage } from './types'
 
@@ -512,7 +513,15 @@ function buildTable(lines: readonly TextLine[], h: number, page: number): { rows
     } else loose.push(...stack.frags)
   }
   attachLabels(loose, ordered, rows, header, h)
-  assignGroupSpans(groups, ordered, (line, x0, x1) => rows.get(line)!.label.some((f) => f.x0 < x1 && x0 < f.x1))
+  assignGroupSpans(groups, ordered, {
+    left: (g) => g.stack.x0,
+    right: (g) => g.stack.x1,
+    // OCR boxes of one column do not share a left edge exactly: overlapping extents do.
+    sameColumn: (a, b) => a.stack.x0 < b.stack.x1 && b.stack.x0 < a.stack.x1,
+    centre: (g) => (g.stack.y0 + g.stack.y1) / 2,
+    y: (line) => line.cy,
+    labelledIn: (line, x0, x1) => rows.get(line)!.label.some((f) => f.x0 < x1 && x0 < f.x1)
+  })
 
   // Label columns: distinct left edges of row labels and groups.
   const lefts = [...groups.map((g) => g.stack.x0), ...[...rows.values()].flatMap((r) => (r.label.length ? [Math.min(...r.label.map((f) => f.x0))] : []))].sort((a, b) => a - b)
@@ -621,75 +630,6 @@ function attachLabels(frags: readonly Frag[], ordered: readonly TextLine[], rows
     const reach = middle < firstY ? 0.8 * h : 1.5 * h
     if (best && Math.abs(best.cy - middle) <= reach) rows.get(best)!.label.push(...cell.frags)
     else header.push(...cell.frags)
-  }
-}
-
-/**
- * Merged group labels span more rows than their text covers (三、本年度办理结果 over 22 rows, its
- * text over 5). In one label column, runs of rows without a label of their own there are shared
- * out between the groups of the run: contiguous spans, each holding the rows its text lies
- * beside, and each group's text as near the middle of its span as can be (a merged cell centres
- * its text) — a small dynamic programme over the split points.
- */
-function assignGroupSpans(
-  groups: { stack: Stack; rows: TextLine[] }[],
-  ordered: readonly TextLine[],
-  labelledIn: (line: TextLine, x0: number, x1: number) => boolean
-): void {
-  const columns: (typeof groups)[] = []
-  for (const g of [...groups].sort((a, b) => a.stack.x0 - b.stack.x0)) {
-    const column = columns.find((c) => c[0]!.stack.x0 < g.stack.x1 && g.stack.x0 < c[0]!.stack.x1)
-    if (column) column.push(g)
-    else columns.push([g])
-  }
-  for (const column of columns) {
-    const x0 = Math.min(...column.map((g) => g.stack.x0))
-    const x1 = Math.max(...column.map((g) => g.stack.x1))
-    const free = ordered.map((line) => !labelledIn(line, x0, x1))
-    const members = column
-      .map((g) => ({ g, first: ordered.indexOf(g.rows[0]!), last: ordered.indexOf(g.rows.at(-1)!), centre: (g.stack.y0 + g.stack.y1) / 2 }))
-      .sort((a, b) => a.first - b.first)
-    let i = 0
-    while (i < members.length) {
-      let start = members[i]!.first
-      while (start > 0 && free[start - 1]) start -= 1
-      let end = members[i]!.last
-      while (end < ordered.length - 1 && free[end + 1]) end += 1
-      const run: typeof members = []
-      while (i < members.length && members[i]!.first <= end) run.push(members[i++]!)
-      // Groups of a run never overlap: a later one starts after the earlier one's own rows.
-      const cost = (k: number, from: number, to: number) => Math.abs((ordered[from]!.cy + ordered[to]!.cy) / 2 - run[k]!.centre)
-      const m = run.length
-      const best: number[][] = run.map(() => [])
-      const choice: number[][] = run.map(() => [])
-      for (let k = m - 1; k >= 0; k -= 1) {
-        const low = k === 0 ? start : run[k - 1]!.last + 1
-        const high = k === 0 ? start : run[k]!.first
-        for (let s = low; s <= high; s += 1) {
-          if (k === m - 1) {
-            best[k]![s] = cost(k, s, end)
-            continue
-          }
-          let bestCost = Infinity
-          let bestNext = run[k + 1]!.first
-          for (let nextStart = Math.max(s, run[k]!.last) + 1; nextStart <= run[k + 1]!.first; nextStart += 1) {
-            const c = cost(k, s, nextStart - 1) + (best[k + 1]![nextStart] ?? Infinity)
-            if (c < bestCost) {
-              bestCost = c
-              bestNext = nextStart
-            }
-          }
-          best[k]![s] = bestCost
-          choice[k]![s] = bestNext
-        }
-      }
-      let s = start
-      run.forEach((member, k) => {
-        const nextStart = k === m - 1 ? end + 1 : (choice[k]![s] ?? run[k + 1]!.first)
-        member.g.rows = ordered.slice(s, Math.max(s + 1, nextStart))
-        s = nextStart
-      })
-    }
   }
 }
 

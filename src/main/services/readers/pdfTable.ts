@@ -10,7 +10,7 @@
  * is header (headerRows).
  */
 import type { BlockCell } from '@core/import/types'
-import { assignGroupSpans, type Group } from './pdfGroups'
+import { assignPdfGroupSpans, type Group } from './pdfGroups'
 import { isNumber, isValueRow, type Line } from './pdfLines'
 import { stacks, type Fragment } from './pdfStacks'
 import { joinLines } from './text'
@@ -118,7 +118,7 @@ export function buildTable(lines: readonly Line[]): BlockCell[][] {
     if (best && Math.abs(best.y - f.y) <= reach && (onLine || !ownLabel || !starts)) rows.get(best)!.label.push(f)
     else header.push(f)
   }
-  assignGroupSpans(groups, ordered, (line, x0, x1) => rows.get(line)!.label.some((f) => f.x0 < x1 && x0 < f.x1))
+  assignPdfGroupSpans(groups, ordered, (line, x0, x1) => rows.get(line)!.label.some((f) => f.x0 < x1 && x0 < f.x1))
 
   // Label columns: distinct left edges of row labels and groups.
   const lefts = [...groups.map((g) => g.x0), ...[...rows.values()].flatMap((r) => (r.label[0] ? [Math.min(...r.label.map((f) => f.x0))] : []))].sort(
