@@ -7,12 +7,13 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { HOSTILE } from '../../fuzz/hostile'
 import { electronImportSpawner } from '../../src/main/importProcess'
-import { ImportRunner, ImportWorkerError, type ImportStage } from '../../src/main/services/import/runner'
+import { ImportRunner, type ImportStage } from '../../src/main/services/import/runner'
 import { SOURCE_WORKER_ENTRY } from '../../src/main/services/import/sourceEntry'
 import { WORKER_LIMITS, WORKER_MESSAGES } from '../../src/main/services/importLimits'
 import { app, resetElectronMock, UtilityProcess, utilityProcess } from '../support/electron-mock'
+import { SAME_REPORT_PDF, stopped } from '../support/importWorker'
 
-const pdf = { kind: 'file', path: new URL('../fixtures/same-report/report.pdf', import.meta.url).pathname, name: 'report.pdf' } as const
+const pdf = SAME_REPORT_PDF
 const runners: ImportRunner[] = []
 const runner = (options: { maxHeapMb?: number } = {}) => {
   const made = new ImportRunner({ spawner: electronImportSpawner(SOURCE_WORKER_ENTRY), ...options })
@@ -23,15 +24,6 @@ afterAll(async () => {
   await Promise.all(runners.map((r) => r.dispose()))
   resetElectronMock()
 })
-
-async function stopped(pending: Promise<unknown>): Promise<ImportWorkerError> {
-  const error = await pending.then(
-    () => undefined,
-    (e: unknown) => e
-  )
-  expect(error).toBeInstanceOf(ImportWorkerError)
-  return error as ImportWorkerError
-}
 
 describe('import worker in an Electron utility process', () => {
   it('forks the worker as a named utility process and imports through process.parentPort', async () => {

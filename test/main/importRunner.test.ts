@@ -20,9 +20,10 @@ import { ImportWorkerError, type ImportRunner, type ImportStage } from '../../sr
 import type { WorkerProcess, WorkerSpawner } from '../../src/main/services/import/spawner'
 import { WORKER_MESSAGES } from '../../src/main/services/importLimits'
 import { testImporter } from '../support/testMain'
+import { SAME_REPORT_PDF, stopped } from '../support/importWorker'
 
 const fixture = (path: string) => new URL(`../fixtures/${path}`, import.meta.url).pathname
-const pdf = { kind: 'file', path: fixture('same-report/report.pdf'), name: 'report.pdf' } as const
+const pdf = SAME_REPORT_PDF
 const docx = { kind: 'file', path: fixture('same-report/report.docx'), name: 'report.docx' } as const
 const runners: ImportRunner[] = []
 const runner = (options: Parameters<typeof testImporter>[0] = {}) => {
@@ -58,15 +59,6 @@ function alive(pid: number | undefined): boolean {
   } catch {
     return false
   }
-}
-
-async function stopped(pending: Promise<unknown>): Promise<ImportWorkerError> {
-  const error = await pending.then(
-    () => undefined,
-    (e: unknown) => e
-  )
-  expect(error).toBeInstanceOf(ImportWorkerError)
-  return error as ImportWorkerError
 }
 
 describe('import worker', () => {
