@@ -5,7 +5,7 @@ import { formatValue } from '@core/report/tsv'
 import { countValues } from '@core/import/certainty'
 import { OCR_REASON_TEXT } from '@core/import/ocr/review'
 import type { ImportedValue, ParsedReport, ValueSource } from '@core/import/types'
-import { readBoundedFile } from '../../main/services/files'
+import { FileError, readBoundedFile } from '../../main/services/files'
 import type { ImportSource, ImportStage } from '../../main/services/import/runner'
 import { MAX_DOCUMENT_BYTES } from '../../main/services/readers/index'
 import { cliImporter } from '../importer'
@@ -39,10 +39,11 @@ export function registerImport(program: Command, { io }: CliContext): void {
             : { kind: 'file', path: file, name: basename(file) }
       // The same worker, budget and memory ceiling as the app: a file that would hang or exhaust
       // memory ends as one Chinese sentence.
-      const parsed = await cliImporter().run(source, {
-        recognizeSource: file === '-' ? PASTED : files.join('、'),
-        onProgress: progressTo(io)
-      })
+      const parsed = await cliImporter()
+        .run(source, { recognizeSource: file === '-' ? PASTED : files.join('、'), onProgress: progressTo(io) })
+        .catch((error: unknown) => {
+          throw namingFile(error, source.name)
+        })
       if (options.output !== undefined) {
         await saveReport(options.output, parsed.report, { overwrite: options.force === true })
       }
@@ -51,7 +52,6 @@ export function registerImport(program: Command, { io }: CliContext): void {
     })
 }
 
-/** OCR of scans takes seconds per page: say where it is, on stderr (stdout stays the result). */
 /** OCR is the slow stage (seconds a page): its progress goes to stderr. */
 function progressTo(io: CliIo): (stage: ImportStage) => void {
   return (stage) => {
@@ -59,6 +59,12 @@ function progressTo(io: CliIo): (stage: ImportStage) => void {
     const { page, pages, done } = stage
     io.err(done < pages ? `正在识别第 ${page} 页（共 ${pages} 页）…\n` : `已识别 ${pages} 页\n`)
   }
+}
+
+/** A refusal says which file it is about (the worker's own sentences may name it already). */
+function namingFile(error: unknown, name: string): unknown {
+  if (!(error instanceof FileError) || error.message.includes(name)) return error
+  return new FileError(`无法导入“${name}”：${error.message}`)
 }
 
 /** Several image files: the pages of one scan, read here and handed to the worker in name order. */

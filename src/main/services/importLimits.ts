@@ -130,6 +130,9 @@ export const PDF_LIMITS = {
    * megabyte a second; the standard Type 1 fonts are 30–80 KB, and CJK fonts are never Type 1.
    */
   maxType1FontBytes: 1 * MB,
+  /** A Type 1 encoding's highest code (a real one stops at 255) and highest subroutine number (real fonts have a few thousand). */
+  maxType1EncodingCode: 65_535,
+  maxType1Subrs: 65_535,
   /** Decoded size of all streams pdfjs may decode for text, together. */
   maxTotalStreamBytes: 256 * MB,
   /** Nesting of arrays and dictionaries: real files nest under 10; pdfjs's parser recurses. */
@@ -150,6 +153,7 @@ export const PDF_MESSAGES = {
   stateSaves: `PDF 页面内容的绘图指令过多（超过 ${PDF_LIMITS.maxStateSaves / 10_000} 万次状态保存），可能已损坏或是恶意文件`,
   stateDepth: `PDF 页面内容的绘图状态嵌套超过 ${PDF_LIMITS.maxStateDepth} 层，可能已损坏或是恶意文件`,
   nesting: `PDF 文件的结构嵌套超过 ${PDF_LIMITS.maxNesting} 层，可能已损坏或是恶意文件`,
+  type1Font: 'PDF 文件中嵌入的字体已损坏（字体编码表超出范围），无法读取',
   structure: 'PDF 文件的结构严重损坏（大量未结束或重复定义的对象），无法读取',
   pages: (total: number) => `PDF 共 ${total} 页，只读取了前 ${PDF_LIMITS.maxPages} 页`,
   slow: (read: number, total: number) => `PDF 共 ${total} 页，${PDF_LIMITS.readBudgetMs / 1000} 秒内只读取了前 ${read} 页，其余页未读取`,

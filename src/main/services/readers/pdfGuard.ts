@@ -11,12 +11,14 @@
  *   before or instead of it (ASCIIHex, ASCII85, RunLength, LZW) are decoded by the small functions
  *   below, each stopping at the cap. A stream past its cap, or all of them together past
  *   PDF_LIMITS.maxTotalStreamBytes, refuses the file.
+ * - Type 1 font programs: their encoding and subroutine indexes within a real font's (pdfType1.ts).
  * A stream whose data cannot be decoded here (encrypted, damaged) is left to pdfjs, which fails on
  * it the same way; the worker's memory watchdog covers what this cannot see.
  */
-import { constants, inflateSync } from 'node:zlib'
+import { constants, inflateRawSync, inflateSync } from 'node:zlib'
 import { FileError } from '../files'
 import { PDF_LIMITS, PDF_MESSAGES } from '../importLimits'
+import { checkType1Program } from './pdfType1'
 
 /** PDF white space and delimiters (ISO 32000-1, 7.2.2). */
 const WHITE = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20])
@@ -98,13 +100,16 @@ function inflate(data: Uint8Array): Uint8Array {
     return inflateSync(data, options)
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new TooLarge()
-    // A bad zlib header: try raw deflate (some writers omit it); anything else pdfjs fails on too.
-    try {
-      return inflateSync(data.subarray(2), options)
-    } catch (rawError) {
-      if ((rawError as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new TooLarge()
-      return new Uint8Array(0)
+    // pdfjs ignores the checksum and reads what inflates: so must the guard (a flipped byte fails
+    // zlib's check). Then raw deflate, for writers that omit the zlib header.
+    for (const raw of [data.subarray(2), data]) {
+      try {
+        return inflateRawSync(raw, options)
+      } catch (rawError) {
+        if ((rawError as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new TooLarge()
+      }
     }
+    return new Uint8Array(0)
   }
 }
 
@@ -437,6 +442,7 @@ export function checkPdfStructure(bytes: Uint8Array): void {
         throw error
       }
       budget.add(decoded.length, cap)
+      if (decoded.bytes && isType1Font(dict)) checkType1Program(decoded.bytes)
       if (decoded.bytes && !isFont(dict) && !isStructure(dict)) budget.addContent(decoded.bytes)
       // Object streams hold objects: their nesting counts as the file's.
       if (decoded.bytes && /\/Type\s*\/ObjStm\b/.test(dict)) new NestingCounter().scan(decoded.bytes, 0, decoded.bytes.length)
