@@ -1,9 +1,10 @@
 /**
  * What the rename and move dialogs share: the preview of a change, fetched as the officer types
- * (the last answer wins), and whether every collision has been decided.
+ * (the last answer wins), whether every collision has been decided, and the change itself.
  */
 import { computed, ref, type Ref } from 'vue'
-import type { Keep, UnitChangePreview } from '../../api/types'
+import type { Keep, UnitChangePreview, UnitOperation } from '../../api/types'
+import { notifyError } from '../../utils/discrete'
 
 export function useChangePreview(fetch: () => Promise<UnitChangePreview> | undefined) {
   const preview = ref<UnitChangePreview | null>(null)
@@ -43,5 +44,28 @@ export function useChangePreview(fetch: () => Promise<UnitChangePreview> | undef
 
   const decided = computed(() => (preview.value?.collisions ?? []).every((c) => keep.value[String(c.year)] !== undefined))
 
-  return { preview, problem, keep, refresh, schedule, decided }
+  const busy = ref(false)
+
+  /**
+   * Makes the change, with the officer's choices where years collide. A refusal is said under
+   * `failure` and the preview asked again (the library may have changed meanwhile).
+   */
+  async function commit(
+    failure: string,
+    change: (keep: Record<string, Keep> | undefined) => Promise<UnitOperation>
+  ): Promise<UnitOperation | undefined> {
+    busy.value = true
+    try {
+      const collides = (preview.value?.collisions.length ?? 0) > 0
+      return await change(collides ? { ...keep.value } : undefined)
+    } catch (error) {
+      notifyError(failure, error)
+      await refresh()
+      return undefined
+    } finally {
+      busy.value = false
+    }
+  }
+
+  return { preview, problem, keep, refresh, schedule, decided, busy, commit }
 }
