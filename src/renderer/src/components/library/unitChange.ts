@@ -6,7 +6,11 @@ import { computed, ref, type Ref } from 'vue'
 import type { Keep, UnitChangePreview, UnitOperation } from '../../api/types'
 import { notifyError } from '../../utils/discrete'
 
-export function useChangePreview(fetch: () => Promise<UnitChangePreview> | undefined) {
+/**
+ * `valid`: whether what the officer typed names a change at all (no preview is asked for otherwise);
+ * `fetch`: the preview of that change.
+ */
+export function useChangePreview(valid: () => boolean, fetch: () => Promise<UnitChangePreview>) {
   const preview = ref<UnitChangePreview | null>(null)
   const problem = ref<string | null>(null)
   const keep: Ref<Record<string, Keep>> = ref({})
@@ -14,7 +18,7 @@ export function useChangePreview(fetch: () => Promise<UnitChangePreview> | undef
   let timer: ReturnType<typeof setTimeout> | undefined
 
   async function refresh(): Promise<void> {
-    const call = fetch()
+    const call = valid() ? fetch() : undefined
     const mine = ++asked
     if (!call) {
       preview.value = null
@@ -45,6 +49,8 @@ export function useChangePreview(fetch: () => Promise<UnitChangePreview> | undef
   const decided = computed(() => (preview.value?.collisions ?? []).every((c) => keep.value[String(c.year)] !== undefined))
 
   const busy = ref(false)
+  /** A change typed, previewed, every collision decided, and none running. */
+  const ready = computed(() => valid() && preview.value !== null && decided.value && !busy.value)
 
   /**
    * Makes the change, with the officer's choices where years collide. A refusal is said under
@@ -67,5 +73,5 @@ export function useChangePreview(fetch: () => Promise<UnitChangePreview> | undef
     }
   }
 
-  return { preview, problem, keep, refresh, schedule, decided, busy, commit }
+  return { preview, problem, keep, refresh, schedule, busy, ready, commit }
 }
