@@ -3,41 +3,17 @@
  * the worker reports (page n of m) and a cancel button; cancelling stops it quietly, and the next
  * import works. Quick imports never show the card.
  */
-import type { VueWrapper } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createReport } from '@core/report/report'
 import { ApiError } from '../../src/renderer/src/api/ipc'
 import type { ImportPreview, ImportProgress } from '../../src/renderer/src/api/types'
-import { useNavigationStore } from '../../src/renderer/src/stores/navigation'
-import ShellView from '../../src/renderer/src/views/ShellView.vue'
-import { UNIT, bodyText, byTestId, fakeExport, fakeImport, fakeLibrary, mountView, settle } from './views-fakes'
+import { mountShell } from './shell-fakes'
+import { bodyText, byTestId, importPreview, settle, unmountViews } from './views-fakes'
 
 vi.mock('../../src/renderer/src/api/appClient', () => ({
   appClient: { getInfo: async () => ({ name: '政府信息公开年报助手', version: '0.1.0', platform: 'linux' }) }
 }))
 
-let wrapper: VueWrapper | undefined
-
-afterEach(() => {
-  wrapper?.unmount()
-  wrapper = undefined
-  document.body.innerHTML = ''
-})
-
-const PREVIEW: ImportPreview = {
-  token: 'file-1',
-  fileName: '年报.pdf',
-  generation: '2021',
-  report: createReport({ unit: UNIT, year: 2024 }),
-  sections: [],
-  values: [],
-  legacy: [],
-  missing: [],
-  warnings: [],
-  unitCheck: { settled: true, source: 'title', candidates: [UNIT], evidence: [] },
-  notices: [],
-  suggestions: []
-}
+afterEach(unmountViews)
 
 function pending<T>() {
   let resolve!: (value: T) => void
@@ -49,18 +25,16 @@ function pending<T>() {
   return { promise, resolve, reject }
 }
 
-async function mountShell() {
-  const importClient = fakeImport(PREVIEW)
+async function mountWithProgress() {
+  const shell = mountShell({ preview: importPreview({ fileName: '年报.pdf' }) })
   const listeners: ((progress: ImportProgress) => void)[] = []
-  importClient.onProgress.mockImplementation((listener: (progress: ImportProgress) => void) => {
+  shell.importClient.onProgress.mockImplementation((listener: (progress: ImportProgress) => void) => {
     listeners.push(listener)
     return () => void listeners.splice(listeners.indexOf(listener), 1)
   })
-  const mounted = mountView(ShellView, { clients: { library: fakeLibrary(), import: importClient, export: fakeExport() } })
-  wrapper = mounted.wrapper
   await settle()
   const emit = (progress: ImportProgress) => listeners.forEach((listener) => listener(progress))
-  return { importClient, emit, listeners, navigation: useNavigationStore(mounted.pinia) }
+  return { importClient: shell.importClient, emit, listeners, navigation: shell.navigation }
 }
 
 const press = (key: string) =>
@@ -70,7 +44,7 @@ const card = () => document.body.querySelector('[data-testid="import-progress"]'
 
 describe('import progress', () => {
   it('stays hidden for a quick import', async () => {
-    const { navigation, listeners } = await mountShell()
+    const { navigation, listeners } = await mountWithProgress()
     press('o')
     await settle()
     expect(navigation.view).toBe('import')
@@ -80,7 +54,7 @@ describe('import progress', () => {
   })
 
   it('after half a second shows the file, the page being read, and 取消, which stops the import quietly', async () => {
-    const { importClient, emit, navigation } = await mountShell()
+    const { importClient, emit, navigation } = await mountWithProgress()
     const answer = pending<ImportPreview>()
     importClient.chooseFile.mockReturnValueOnce(answer.promise)
     importClient.cancel.mockImplementationOnce(async () => {
@@ -114,7 +88,7 @@ describe('import progress', () => {
   })
 
   it('reports a file the worker could not read in time as the error main sent', async () => {
-    const { importClient } = await mountShell()
+    const { importClient } = await mountWithProgress()
     importClient.chooseFile.mockRejectedValueOnce(new ApiError('REJECTED', '文件过于复杂，10 秒内未能读完：年报.pdf。'))
     press('o')
     await settle()

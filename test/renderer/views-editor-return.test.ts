@@ -1,48 +1,21 @@
 /** Leaving the editor for the preview and coming back keeps the edits' undo history. */
-import type { VueWrapper } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { cellId } from '@core/report/cells'
-import { createReport } from '@core/report/report'
-import type { ImportPreview } from '../../src/renderer/src/api/types'
-import { useNavigationStore } from '../../src/renderer/src/stores/navigation'
 import { useReportStore } from '../../src/renderer/src/stores/report'
-import ShellView from '../../src/renderer/src/views/ShellView.vue'
-import { UNIT, byTestId, fakeExport, fakeImport, fakeLibrary, mountView, settle } from './views-fakes'
+import { mountShell } from './shell-fakes'
+import { UNIT, byTestId, importPreview, settle, unmountViews } from './views-fakes'
 
 vi.mock('../../src/renderer/src/api/appClient', () => ({
   appClient: { getInfo: async () => ({ name: '政府信息公开年报助手', version: '0.1.0', platform: 'linux' }) }
 }))
 
-let wrapper: VueWrapper | undefined
-
-afterEach(() => {
-  wrapper?.unmount()
-  wrapper = undefined
-  document.body.innerHTML = ''
-})
+afterEach(unmountViews)
 
 const NEW_NATURAL = cellId('t3', 'new', 'natural')
 
 async function editedInShell() {
-  const library = fakeLibrary()
-  const preview: ImportPreview = {
-    token: 't',
-    fileName: 'x.txt',
-    generation: '2021',
-    report: createReport({ unit: UNIT, year: 2024 }),
-    sections: [],
-    values: [],
-    legacy: [],
-    missing: [],
-    warnings: [],
-    unitCheck: { settled: true, source: 'title', candidates: [UNIT], evidence: [] },
-    notices: [],
-    suggestions: []
-  }
-  const mounted = mountView(ShellView, { clients: { library, import: fakeImport(preview), export: fakeExport() } })
-  wrapper = mounted.wrapper
-  const navigation = useNavigationStore(mounted.pinia)
-  const store = useReportStore(mounted.pinia)
+  const { library, navigation, pinia } = mountShell({ preview: importPreview({ token: 't', fileName: 'x.txt' }) })
+  const store = useReportStore(pinia)
   navigation.open(UNIT, 2025)
   await settle()
   store.setCell(NEW_NATURAL, 5)

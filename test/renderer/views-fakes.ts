@@ -152,6 +152,37 @@ export interface Clients {
   settings?: SettingsClient
 }
 
+/**
+ * What an import answers for a report of UNIT's 2024 with nothing recognised, with `overrides`
+ * (a test's own report, values, notices…) on top.
+ */
+export function importPreview(overrides: Partial<ImportPreview> = {}): ImportPreview {
+  return {
+    token: 'file-1',
+    fileName: '2024年报.txt',
+    generation: '2021',
+    report: createReport({ unit: UNIT, year: 2024 }),
+    sections: [],
+    values: [],
+    legacy: [],
+    missing: [],
+    warnings: [],
+    unitCheck: { settled: true, source: 'title', candidates: [UNIT], evidence: [] },
+    notices: [],
+    suggestions: [],
+    ...overrides
+  }
+}
+
+/** Every view mounted by mountView since the last unmountViews. */
+const mounted: VueWrapper[] = []
+
+/** Unmounts what mountView mounted (unless a test did already) and empties the page: `afterEach(unmountViews)`. */
+export function unmountViews(): void {
+  for (const wrapper of mounted.splice(0)) if (!wrapper.vm.$.isUnmounted) wrapper.unmount()
+  document.body.innerHTML = ''
+}
+
 /** Mounts a component inside the root provider, with a fresh pinia and the given fakes. */
 export function mountView(
   component: Component,
@@ -173,6 +204,7 @@ export function mountView(
     attachTo: document.body,
     global: { plugins: [pinia], provide, stubs: options.stubs ?? {} }
   })
+  mounted.push(wrapper)
   return { wrapper, pinia }
 }
 

@@ -1,19 +1,12 @@
 /** The import view for a scan: each OCR'd value beside its crop, flagged first, a keyboard flow to confirm or correct. */
-import type { VueWrapper } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ImportPreview } from '../../src/renderer/src/api/types'
 import { createReport } from '@core/report/report'
 import { useNavigationStore } from '../../src/renderer/src/stores/navigation'
 import ImportView from '../../src/renderer/src/views/ImportView.vue'
-import { byTestId, fakeImport, fakeLibrary, mountView, settle } from './views-fakes'
+import { byTestId, fakeImport, fakeLibrary, importPreview, mountView, settle, unmountViews } from './views-fakes'
 
-let wrapper: VueWrapper | undefined
-
-afterEach(() => {
-  wrapper?.unmount()
-  wrapper = undefined
-  document.body.innerHTML = ''
-})
+afterEach(unmountViews)
 
 const CROP = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGP4DwABAQEAG7buVgAAAABJRU5ErkJggg=='
 
@@ -41,34 +34,28 @@ function scanPreview(): ImportPreview {
     reasons,
     ...(suggestion !== undefined ? { suggestion } : {})
   })
-  return {
-    token: 'file-1',
+  return importPreview({
     fileName: '扫描件.pdf',
     generation: '2021',
     report,
-    sections: [],
     values: [ocrValue('t3.public.total', 18, true), ocrValue('t3.public.natural', 9, true), ocrValue('t3.new.natural', 27, false)].map((v) => ({
       ...v,
       flags: [...v.flags]
     })),
-    legacy: [],
-    missing: [],
     warnings: ['第 3 页是扫描的图片，内容由文字识别（OCR）得到，数值需对照原图核对'],
     notices: [{ group: 'file', text: '第 3 页是扫描的图片，内容由文字识别（OCR）得到，数值需对照原图核对' }],
-    suggestions: [],
     unitCheck: { settled: true, source: 'title', candidates: ['示例镇人民政府'], evidence: [] },
     ocr: {
       pages: [3],
       flagged: 2,
       items: [item('t3.public.total', 18, ['identity'], 16), item('t3.public.natural', 9, ['low-score']), { ...item('t3.new.natural', 27, []), checkedBy: 'arithmetic' as const }]
     }
-  }
+  })
 }
 
 async function mountScan() {
   const preview = scanPreview()
   const mounted = mountView(ImportView, { clients: { import: fakeImport(preview), library: fakeLibrary([]) } })
-  wrapper = mounted.wrapper
   useNavigationStore(mounted.pinia).showImport(preview)
   await settle()
 }

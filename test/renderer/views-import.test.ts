@@ -1,5 +1,4 @@
 /** The import view: what was recognised, how sure, what is missing; correcting; accepting; the draft. */
-import type { VueWrapper } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ImportPreview } from '../../src/renderer/src/api/types'
 import type { ImportedValue } from '@core/import/types'
@@ -7,23 +6,16 @@ import type { CellId } from '@core/report/cells'
 import { createReport } from '@core/report/report'
 import { useNavigationStore } from '../../src/renderer/src/stores/navigation'
 import ImportView from '../../src/renderer/src/views/ImportView.vue'
-import { bodyText, buttonByText, byTestId, fakeImport, fakeLibrary, mountView, settle } from './views-fakes'
+import { bodyText, buttonByText, byTestId, fakeImport, fakeLibrary, importPreview, mountView, settle, unmountViews } from './views-fakes'
 
-let wrapper: VueWrapper | undefined
-
-afterEach(() => {
-  wrapper?.unmount()
-  wrapper = undefined
-  document.body.innerHTML = ''
-})
+afterEach(unmountViews)
 
 function samplePreview(): ImportPreview {
   const report = {
     ...createReport({ unit: '霞美镇人民政府', year: 2016, level: 'township' }),
     values: { 't3.new.natural': 12, 't3.public.natural': 7, 't4.review.upheld': 1 }
   }
-  return {
-    token: 'file-1',
+  return importPreview({
     fileName: 'xiamei-2016.txt',
     generation: 'pre-2019',
     report,
@@ -62,7 +54,7 @@ function samplePreview(): ImportPreview {
         source: { block: 7 }
       }
     ]
-  }
+  })
 }
 
 async function mountImport(change: (preview: ImportPreview) => void = () => {}) {
@@ -71,7 +63,6 @@ async function mountImport(change: (preview: ImportPreview) => void = () => {}) 
   const importClient = fakeImport(preview)
   const library = fakeLibrary([])
   const mounted = mountView(ImportView, { clients: { import: importClient, library } })
-  wrapper = mounted.wrapper
   const navigation = useNavigationStore(mounted.pinia)
   navigation.showImport(preview)
   await settle()
@@ -284,7 +275,6 @@ describe('ImportView', () => {
       { id: '20260120T080000000Z', time: '2026-01-20T08:00:00.000Z', size: 2048, damaged: false, reason: 'import' }
     ])
     const mounted = mountView(ImportView, { clients: { import: importClient, library } })
-    wrapper = mounted.wrapper
     const navigation = useNavigationStore(mounted.pinia)
     navigation.showImport(preview)
     await settle()

@@ -3,19 +3,14 @@
  * chosen per year), move a report, restore a version from the history, empty the recycle folder —
  * each going through the client, and undoable from the message.
  */
-import type { VueWrapper } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { LibraryUnit } from '../../src/renderer/src/api/types'
 import { useNavigationStore } from '../../src/renderer/src/stores/navigation'
 import LibraryView from '../../src/renderer/src/views/LibraryView.vue'
-import { bodyText, buttonByText, byTestId, fakeLibrary, mountView, settle, UNIT } from './views-fakes'
-
-let wrapper: VueWrapper | undefined
+import { bodyText, buttonByText, byTestId, fakeLibrary, mountView, settle, UNIT, unmountViews } from './views-fakes'
 
 afterEach(() => {
-  wrapper?.unmount()
-  wrapper = undefined
-  document.body.innerHTML = ''
+  unmountViews()
   vi.useRealTimers()
 })
 
@@ -37,7 +32,6 @@ function units(): LibraryUnit[] {
 
 async function mountLibrary(library = fakeLibrary(units())) {
   const mounted = mountView(LibraryView, { clients: { library } })
-  wrapper = mounted.wrapper
   await settle()
   return { library, navigation: useNavigationStore(mounted.pinia) }
 }

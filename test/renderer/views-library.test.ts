@@ -1,21 +1,13 @@
 /** The library view: units and years from the client, and every action going through it. */
-import type { VueWrapper } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
 import { useNavigationStore } from '../../src/renderer/src/stores/navigation'
 import LibraryView from '../../src/renderer/src/views/LibraryView.vue'
-import { UNIT, bodyText, buttonByText, byTestId, fakeLibrary, mountView, settle } from './views-fakes'
+import { UNIT, bodyText, buttonByText, byTestId, fakeLibrary, mountView, settle, unmountViews } from './views-fakes'
 
-let wrapper: VueWrapper | undefined
-
-afterEach(() => {
-  wrapper?.unmount()
-  wrapper = undefined
-  document.body.innerHTML = ''
-})
+afterEach(unmountViews)
 
 async function mountLibrary(library = fakeLibrary()) {
   const mounted = mountView(LibraryView, { clients: { library } })
-  wrapper = mounted.wrapper
   await settle()
   return { library, navigation: useNavigationStore(mounted.pinia) }
 }

@@ -1,5 +1,4 @@
 /** Navigation: which views can be reached, and which copy of the open report the preview and export use. */
-import type { VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, describe, expect, it } from 'vitest'
 import { defineComponent, h } from 'vue'
@@ -8,15 +7,9 @@ import type { ImportPreview } from '../../src/renderer/src/api/types'
 import { useCurrentReport } from '../../src/renderer/src/composables/currentReport'
 import { useNavigationStore } from '../../src/renderer/src/stores/navigation'
 import { useReportStore } from '../../src/renderer/src/stores/report'
-import { UNIT, fakeLibrary, mountView } from './views-fakes'
+import { UNIT, fakeLibrary, mountView, unmountViews } from './views-fakes'
 
-let wrapper: VueWrapper | undefined
-
-afterEach(() => {
-  wrapper?.unmount()
-  wrapper = undefined
-  document.body.innerHTML = ''
-})
+afterEach(unmountViews)
 
 describe('navigation store', () => {
   it('offers the import, editor and preview only when they have something to show; 帮助 always', () => {
@@ -50,7 +43,6 @@ describe('the open report', () => {
       }
     })
     const mounted = mountView(Probe, { clients: { library: fakeLibrary() } })
-    wrapper = mounted.wrapper
     const navigation = useNavigationStore(mounted.pinia)
     const blank = createReport({ unit: UNIT, year: 2025 })
     const edited = { ...blank, sections: { ...blank.sections, overview: '刚输入的文字' } }

@@ -3,7 +3,6 @@
  * place; only 导出草稿 while marks remain; the options; the folder. The preview's pages are tested
  * in real Chromium (test/e2e/preview-pages.test.ts): happy-dom has no layout to measure.
  */
-import type { VueWrapper } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { NATIONAL_PRINT } from '@core/export/print'
 import type { Report } from '@core/report/report'
@@ -13,26 +12,19 @@ import type { Settings } from '@core/settings/schema'
 import ExportDialog from '../../src/renderer/src/components/preview/ExportDialog.vue'
 import { useReportStore } from '../../src/renderer/src/stores/report'
 import { consistentReport, withSection, withValues } from '../support/reports'
-import { bodyText, buttonByText, byTestId, fakeExport, fakeLibrary, fakeSettings, mountView, settle } from './views-fakes'
+import { bodyText, buttonByText, byTestId, fakeExport, fakeLibrary, fakeSettings, mountView, settle, unmountViews } from './views-fakes'
 
-let wrapper: VueWrapper | undefined
-
-afterEach(() => {
-  wrapper?.unmount()
-  wrapper = undefined
-  document.body.innerHTML = ''
-})
+afterEach(unmountViews)
 
 describe('ExportDialog', () => {
   function mountExport(report: Report, settings: Settings = defaultSettings()) {
     const exportClient = fakeExport()
     const library = fakeLibrary([])
     const jumps: unknown[] = []
-    const mounted = mountView(ExportDialog, {
+    mountView(ExportDialog, {
       props: { report, show: true, onJump: (target: unknown) => jumps.push(target) },
       clients: { export: exportClient, library, settings: fakeSettings(settings) }
     })
-    wrapper = mounted.wrapper
     return Object.assign(exportClient, { jumps, library })
   }
 
@@ -123,8 +115,7 @@ describe('ExportDialog', () => {
     // Once the dialog has gone (its leave transition), so that closing does not take the focus back.
     await vi.waitFor(() => expect(exportClient.jumps).toEqual([{ kind: 'section', section: 'overview', start, end: start + '【待更新：12】'.length }]), { timeout: 3000 })
     expect(exportClient.exportDocx).not.toHaveBeenCalled()
-    wrapper!.unmount()
-    document.body.innerHTML = ''
+    unmountViews()
 
     const again = mountExport(report)
     await settle()

@@ -1,21 +1,13 @@
 /** 设置: shows the settings in effect, saves edits, refuses invalid ones naming the field, imports, exports, resets. */
-import type { VueWrapper } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
 import { defaultSettings } from '@core/settings/defaults'
 import SettingsView from '../../src/renderer/src/views/SettingsView.vue'
-import { bodyText, buttonByText, byTestId, fakeSettings, mountView, settle } from './views-fakes'
+import { bodyText, buttonByText, byTestId, fakeSettings, mountView, settle, unmountViews } from './views-fakes'
 
-let wrapper: VueWrapper | undefined
-
-afterEach(() => {
-  wrapper?.unmount()
-  wrapper = undefined
-  document.body.innerHTML = ''
-})
+afterEach(unmountViews)
 
 async function mountSettings(settings = fakeSettings()) {
-  const mounted = mountView(SettingsView, { clients: { settings } })
-  wrapper = mounted.wrapper
+  mountView(SettingsView, { clients: { settings } })
   await settle()
   return { settings }
 }

@@ -1,26 +1,16 @@
 /** The window: navigation between views, the shortcuts, and a file dropped anywhere. */
-import type { VueWrapper } from '@vue/test-utils'
 import type { MenuCommand } from '@shared/ipc/menuCommands'
 import { useOutputStore } from '../../src/renderer/src/stores/output'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { defineComponent, h } from 'vue'
-import type { ImportPreview } from '../../src/renderer/src/api/types'
-import { createReport } from '@core/report/report'
-import { useNavigationStore } from '../../src/renderer/src/stores/navigation'
-import ShellView from '../../src/renderer/src/views/ShellView.vue'
-import { UNIT, bodyText, byTestId, fakeExport, fakeImport, fakeLibrary, mountView, settle } from './views-fakes'
+import { mountShell } from './shell-fakes'
+import { UNIT, bodyText, byTestId, settle, unmountViews } from './views-fakes'
 
 vi.mock('../../src/renderer/src/api/appClient', () => ({
   appClient: { getInfo: async () => ({ name: '政府信息公开年报助手', version: '0.1.0', platform: 'linux' }) }
 }))
 
-let wrapper: VueWrapper | undefined
-
-afterEach(() => {
-  wrapper?.unmount()
-  wrapper = undefined
-  document.body.innerHTML = ''
-})
+afterEach(unmountViews)
 
 const EditorStub = defineComponent({
   props: { report: { type: Object, required: true } },
@@ -29,34 +19,11 @@ const EditorStub = defineComponent({
   }
 })
 
-function samplePreview(): ImportPreview {
-  return {
-    token: 'file-1',
-    fileName: '2024年报.txt',
-    generation: '2021',
-    report: createReport({ unit: UNIT, year: 2024 }),
-    sections: [],
-    values: [],
-    legacy: [],
-    missing: [],
-    warnings: [],
-    unitCheck: { settled: true, source: 'title', candidates: [UNIT], evidence: [] },
-    notices: [],
-    suggestions: []
-  }
-}
-
-async function mountShell() {
-  const library = fakeLibrary()
-  const importClient = fakeImport(samplePreview())
-  const exportClient = fakeExport()
-  const mounted = mountView(ShellView, {
-    clients: { library, import: importClient, export: exportClient },
-    stubs: { EditorView: EditorStub }
-  })
-  wrapper = mounted.wrapper
+/** The window, its editor stubbed, settled. */
+async function mountWindow() {
+  const shell = mountShell({ stubs: { EditorView: EditorStub } })
   await settle()
-  return { library, importClient, exportClient, navigation: useNavigationStore(mounted.pinia) }
+  return shell
 }
 
 /** A drag event carrying files, as Chromium delivers it. */
@@ -78,7 +45,7 @@ function press(key: string, modifiers: KeyboardEventInit = { ctrlKey: true }): v
 
 describe('ShellView', () => {
   it('shows the app title, the library, and only the tabs that lead somewhere', async () => {
-    await mountShell()
+    await mountWindow()
     expect(bodyText()).toContain('政府信息公开年报助手')
     const tabs = [...document.body.querySelectorAll('[role="tab"]')].map((t) => t.textContent?.trim())
     expect(tabs).toEqual(['资料库', '汇总', '设置', '帮助'])
@@ -86,7 +53,7 @@ describe('ShellView', () => {
   })
 
   it('shows the drop overlay while a file is dragged over the window', async () => {
-    await mountShell()
+    await mountWindow()
     window.dispatchEvent(dragEvent('dragenter', [new File(['x'], 'a.txt')]))
     await settle()
     expect(byTestId('drop-overlay').textContent).toContain('松开鼠标即可导入上年报告')
@@ -96,7 +63,7 @@ describe('ShellView', () => {
   })
 
   it('imports a dropped file by its bytes and shows what was recognised', async () => {
-    const { importClient, navigation } = await mountShell()
+    const { importClient, navigation } = await mountWindow()
     const content = '霞美镇2024年政府信息公开工作年度报告'
     const file = new File([content], '2024年报.txt', { type: 'text/plain' })
     window.dispatchEvent(dragEvent('dragenter', [file]))
@@ -113,7 +80,7 @@ describe('ShellView', () => {
   })
 
   it('refuses several files and folders, in Chinese, without reading them', async () => {
-    const { importClient } = await mountShell()
+    const { importClient } = await mountWindow()
     window.dispatchEvent(dragEvent('drop', [new File(['a'], 'a.docx'), new File(['b'], 'b.docx')]))
     await settle()
     expect(bodyText()).toContain('一次只能导入一个文件')
@@ -124,7 +91,7 @@ describe('ShellView', () => {
   })
 
   it('Ctrl+O chooses a file to import', async () => {
-    const { importClient, navigation } = await mountShell()
+    const { importClient, navigation } = await mountWindow()
     press('o')
     await settle()
     expect(importClient.chooseFile).toHaveBeenCalled()
@@ -142,7 +109,7 @@ describe('ShellView', () => {
       }
     })
     try {
-      const { importClient, navigation } = await mountShell()
+      const { importClient, navigation } = await mountWindow()
       expect(listeners).toHaveLength(1)
       listeners[0]!('importReport')
       await settle()
@@ -150,8 +117,7 @@ describe('ShellView', () => {
       listeners[0]!('showLibrary')
       await settle()
       expect(navigation.view).toBe('library')
-      wrapper?.unmount()
-      wrapper = undefined
+      unmountViews()
       expect(listeners).toHaveLength(0)
     } finally {
       Reflect.deleteProperty(window, 'menuEvents')
@@ -159,7 +125,7 @@ describe('ShellView', () => {
   })
 
   it('opens the editor for a report, Ctrl+Shift+P previews it, Ctrl+E exports it, F1 shows the help', async () => {
-    const { navigation, exportClient } = await mountShell()
+    const { navigation, exportClient } = await mountWindow()
     document.body.querySelector<HTMLButtonElement>('li[data-year="2025"] [data-testid="open-year"]')!.click()
     await settle()
     expect(byTestId('editor-stub').textContent).toBe('editing 2025')
@@ -184,7 +150,7 @@ describe('ShellView', () => {
   })
 
   it('prints from anywhere with Ctrl+P: the preview is shown and the print asked of it', async () => {
-    const { navigation } = await mountShell()
+    const { navigation } = await mountWindow()
     document.body.querySelector<HTMLButtonElement>('li[data-year="2025"] [data-testid="open-year"]')!.click()
     await settle()
     press('p')

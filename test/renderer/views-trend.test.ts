@@ -2,12 +2,11 @@
  * The year-over-year chart. happy-dom has no canvas, so echarts' init is replaced by a recorder:
  * the test checks the option the chart is given, and that the chart is resized and disposed.
  */
-import type { VueWrapper } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { nextTick } from 'vue'
 import type { TrendPoint } from '../../src/renderer/src/api/types'
 import TrendChart from '../../src/renderer/src/components/TrendChart.vue'
-import { UNIT, bodyText, byTestId, fakeLibrary, mountView, settle } from './views-fakes'
+import { UNIT, bodyText, byTestId, fakeLibrary, mountView, settle, unmountViews } from './views-fakes'
 
 const chart = vi.hoisted(() => ({
   setOption: vi.fn(),
@@ -20,19 +19,13 @@ vi.mock('echarts/core', async (importOriginal) => ({
   init: vi.fn(() => chart)
 }))
 
-let wrapper: VueWrapper | undefined
-
 beforeEach(() => {
   chart.setOption.mockClear()
   chart.resize.mockClear()
   chart.dispose.mockClear()
 })
 
-afterEach(() => {
-  wrapper?.unmount()
-  wrapper = undefined
-  document.body.innerHTML = ''
-})
+afterEach(unmountViews)
 
 const TREND: TrendPoint[] = [
   { year: 2024, newRequests: 18, published: 9, reviews: 1, lawsuits: 0, normativeIssued: 2 },
@@ -49,7 +42,7 @@ interface SeriesOption {
 describe('TrendChart', () => {
   it('draws the unit’s figures across the years, blanks as gaps', async () => {
     const library = fakeLibrary(undefined, TREND)
-    wrapper = mountView(TrendChart, { props: { unit: UNIT }, clients: { library } }).wrapper
+    mountView(TrendChart, { props: { unit: UNIT }, clients: { library } })
     await settle()
     expect(library.trend).toHaveBeenCalledWith(UNIT)
     const { init } = await import('echarts/core')
@@ -65,17 +58,16 @@ describe('TrendChart', () => {
   })
 
   it('disposes of the chart when it goes away', async () => {
-    wrapper = mountView(TrendChart, { props: { unit: UNIT }, clients: { library: fakeLibrary(undefined, TREND) } }).wrapper
+    const { wrapper } = mountView(TrendChart, { props: { unit: UNIT }, clients: { library: fakeLibrary(undefined, TREND) } })
     await settle()
     wrapper.unmount()
-    wrapper = undefined
     await nextTick()
     expect(chart.dispose).toHaveBeenCalledTimes(1)
   })
 
   it('says so when the library has no figures for the unit', async () => {
     const empty: TrendPoint[] = [{ year: 2025, newRequests: null, published: null, reviews: null, lawsuits: null, normativeIssued: null }]
-    wrapper = mountView(TrendChart, { props: { unit: UNIT }, clients: { library: fakeLibrary(undefined, empty) } }).wrapper
+    mountView(TrendChart, { props: { unit: UNIT }, clients: { library: fakeLibrary(undefined, empty) } })
     await settle()
     expect(chart.setOption).not.toHaveBeenCalled()
     expect(bodyText()).toContain('还没有该单位填有数据的年度报告')

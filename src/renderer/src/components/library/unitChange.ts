@@ -1,11 +1,16 @@
 /**
  * What the rename and move dialogs share: the preview of a change, fetched as the officer types
- * (the last answer wins), and whether every collision has been decided.
+ * (the last answer wins), whether every collision has been decided, and the change itself.
  */
 import { computed, ref, type Ref } from 'vue'
-import type { Keep, UnitChangePreview } from '../../api/types'
+import type { Keep, UnitChangePreview, UnitOperation } from '../../api/types'
+import { notifyError } from '../../utils/discrete'
 
-export function useChangePreview(fetch: () => Promise<UnitChangePreview> | undefined) {
+/**
+ * `valid`: whether what the officer typed names a change at all (no preview is asked for otherwise);
+ * `fetch`: the preview of that change.
+ */
+export function useChangePreview(valid: () => boolean, fetch: () => Promise<UnitChangePreview>) {
   const preview = ref<UnitChangePreview | null>(null)
   const problem = ref<string | null>(null)
   const keep: Ref<Record<string, Keep>> = ref({})
@@ -13,7 +18,7 @@ export function useChangePreview(fetch: () => Promise<UnitChangePreview> | undef
   let timer: ReturnType<typeof setTimeout> | undefined
 
   async function refresh(): Promise<void> {
-    const call = fetch()
+    const call = valid() ? fetch() : undefined
     const mine = ++asked
     if (!call) {
       preview.value = null
@@ -43,5 +48,30 @@ export function useChangePreview(fetch: () => Promise<UnitChangePreview> | undef
 
   const decided = computed(() => (preview.value?.collisions ?? []).every((c) => keep.value[String(c.year)] !== undefined))
 
-  return { preview, problem, keep, refresh, schedule, decided }
+  const busy = ref(false)
+  /** A change typed, previewed, every collision decided, and none running. */
+  const ready = computed(() => valid() && preview.value !== null && decided.value && !busy.value)
+
+  /**
+   * Makes the change, with the officer's choices where years collide. A refusal is said under
+   * `failure` and the preview asked again (the library may have changed meanwhile).
+   */
+  async function commit(
+    failure: string,
+    change: (keep: Record<string, Keep> | undefined) => Promise<UnitOperation>
+  ): Promise<UnitOperation | undefined> {
+    busy.value = true
+    try {
+      const collides = (preview.value?.collisions.length ?? 0) > 0
+      return await change(collides ? { ...keep.value } : undefined)
+    } catch (error) {
+      notifyError(failure, error)
+      await refresh()
+      return undefined
+    } finally {
+      busy.value = false
+    }
+  }
+
+  return { preview, problem, keep, refresh, schedule, busy, ready, commit }
 }
