@@ -24,7 +24,7 @@ const FIXTURES = new URL('../test/fixtures/', import.meta.url)
 const fixture = (path: string) => readFile(new URL(path, FIXTURES))
 
 /** The built worker (out/main/chunks/worker-*.js), as the app runs it; the source when not built. */
-function workerEntry(): string {
+export function workerEntry(): string {
   const chunks = new URL('../out/main/chunks/', import.meta.url)
   const built = existsSync(chunks) ? readdirSync(chunks).find((f) => f.startsWith('worker-') && f.endsWith('.js')) : undefined
   return built ? new URL(built, chunks).pathname : SOURCE_WORKER_ENTRY

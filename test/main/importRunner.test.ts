@@ -235,13 +235,18 @@ describe('import worker', () => {
     const importer = runner({ timeBudgetMs: 4_000 })
     const stages: ImportStage[] = []
     const scan = { kind: 'file', path: fixture('scans/report-scan.pdf'), name: 'report-scan.pdf' } as const
-    const parsed = await importer.run(scan, { onProgress: (stage) => stages.push(stage) })
+    const { parsed, stats } = await importer.runWithStats(scan, { onProgress: (stage) => stages.push(stage) })
     const ocr = stages.filter((s) => s.stage === 'ocr')
     expect(ocr.map((s) => s.stage === 'ocr' && s.done)).toEqual([0, 1, 2])
     expect(stages.at(-1)).toEqual({ stage: 'recognising' })
     expect(parsed.values.length).toBeGreaterThan(150)
     // Every figure came from a page image, and says so.
     expect(parsed.values.every((v) => v.flags.includes('ocr'))).toBe(true)
+    // The worker counts what the job cost it (the bench prints these): the CPU time of all its
+    // threads — two pages of model runs take seconds — and its resident high-water mark, above
+    // anything the runner's sampling saw it grow by.
+    expect(stats.cpuMs).toBeGreaterThan(1000)
+    expect(stats.peakRssMb).toBeGreaterThan(stats.peakRssGrowthMb ?? 0)
   }, 120_000)
 
   it('refuses several files that are not all images, in Chinese', async () => {

@@ -27,7 +27,9 @@ export const WORKER_LIMITS = {
   maxSemiSpaceMb: 16,
   /**
    * Growth of the worker process's resident memory while a job runs: buffers outside the V8 heap
-   * (decoded PDF streams, inflated zip parts) count here, and a job past it is stopped.
+   * (decoded PDF streams, inflated zip parts, OCR's models and activations) count here, and a job
+   * past it is stopped. OCR of a scan grows the worker by about 600 MB at its peak (a page's
+   * detection is most of it; `npm run bench` prints the worker's peak), well inside this.
    */
   maxRssGrowthMb: 1024,
   /**
@@ -41,8 +43,6 @@ export const WORKER_LIMITS = {
    * page gets this long, so a 40-page scan is bounded without cutting a slow page short.
    */
   ocrPageBudgetMs: 30_000,
-  /** Memory growth allowed once OCR runs: the models and their buffers (about 1 GB at peak) are native. */
-  maxOcrRssGrowthMb: 1536,
   /** Starting a worker process (loading pdfjs and the readers): far above what it takes, only a hung start. */
   startTimeoutMs: 60_000
 } as const

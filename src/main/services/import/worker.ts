@@ -14,6 +14,7 @@ import { setOcrThreads } from '../ocr/index'
 import { loadPdfJs } from '../readers/pdf'
 import { runImportJob } from './importJob'
 import { connectToParent, type WorkerProcessLike } from './parentChannel'
+import type { WorkerUsage } from './protocol'
 
 const parent = connectToParent(process as unknown as WorkerProcessLike)
 const describe = (error: unknown) => (error instanceof Error ? (error.stack ?? error.message) : String(error))
@@ -21,13 +22,20 @@ const describe = (error: unknown) => (error instanceof Error ? (error.stack ?? e
 process.on('unhandledRejection', (reason) => parent.post({ type: 'stray', kind: 'unhandledRejection', detail: describe(reason) }))
 process.on('uncaughtException', (error) => parent.post({ type: 'stray', kind: 'uncaughtException', detail: describe(error) }))
 
+/** CPU time since `cpu` and the process's resident-memory high-water mark (maxRSS is in KB). */
+function usageSince(cpu: NodeJS.CpuUsage): WorkerUsage {
+  const used = process.cpuUsage(cpu)
+  return { cpuMs: (used.user + used.system) / 1000, peakRssMb: process.resourceUsage().maxRSS / 1024 }
+}
+
 parent.onMessage((message) => {
   if (message.type !== 'import') return
   const { id } = message
   // The same for every job of a runner; it takes effect when OCR first starts in this process.
   if (message.options?.ocrThreads) setOcrThreads(message.options.ocrThreads)
+  const cpu = process.cpuUsage()
   runImportJob(message.source, (stage) => parent.post({ type: 'progress', id, ...stage }), message.options).then(
-    (parsed) => parent.post({ type: 'done', id, parsed }),
+    (parsed) => parent.post({ type: 'done', id, parsed, usage: usageSince(cpu) }),
     (error: unknown) =>
       parent.post({
         type: 'failed',

@@ -28,29 +28,64 @@ export interface DetectedBox {
   score: number
 }
 
-export interface DetectionInput {
-  data: Float32Array
-  width: number
-  height: number
-  /** Input pixels per page pixel. */
-  scale: number
-}
-
-/** The page at `scale`, sides rounded to multiples of 32, as a 1×3×H×W tensor. */
-export function detectionInput(image: GrayImage, scale: number): DetectionInput {
+/** The page at `scale`, sides rounded to multiples of 32 (the model's input must divide by 32). */
+export function detectionPage(image: GrayImage, scale: number): GrayImage {
   const width = Math.max(32, Math.round((image.width * scale) / 32) * 32)
   const height = Math.max(32, Math.round((image.height * scale) / 32) * 32)
-  const scaled = resize(image, width, height)
-  const plane = width * height
+  return resize(image, width, height)
+}
+
+/**
+ * The most input pixels one detector run reads: an A4 page at 200 dpi seen at 0.75 (1248 × 1760),
+ * with a little room. The detector's activations grow with its input — for such a page about
+ * 300 MB are live at once (32 channels at half its resolution, several tensors at a time) — so a
+ * taller image (a long screenshot, pages photographed or scanned as one strip) is read in bands
+ * of at most this size, and memory stays that of one page whatever the image.
+ */
+export const MAX_DETECTION_PIXELS = 1280 * 1792
+/** Rows of context a band reads above and below the rows it keeps (a line of text is about 30). */
+export const BAND_OVERLAP = 96
+
+/** One detector run over rows [top, bottom) of the scaled page, of which [keepTop, keepBottom) is kept. */
+export interface DetectionBand {
+  top: number
+  bottom: number
+  keepTop: number
+  keepBottom: number
+}
+
+/**
+ * How a scaled page (sides multiples of 32) is read: whole when it is no larger than a page,
+ * otherwise in bands across it, each at most MAX_DETECTION_PIXELS with its context, the kept rows
+ * tiling the page. Pages of ordinary proportions are read whole on purpose: a band's probability
+ * map differs slightly from the whole page's (the model's squeeze-and-excitation layers average
+ * over their whole input), and the tables' accuracy was measured on whole pages.
+ */
+export function detectionBands(width: number, height: number): DetectionBand[] {
+  if (width * height <= MAX_DETECTION_PIXELS) return [{ top: 0, bottom: height, keepTop: 0, keepBottom: height }]
+  const rows = Math.max(32, Math.floor((MAX_DETECTION_PIXELS / width - 2 * BAND_OVERLAP) / 32) * 32)
+  const bands: DetectionBand[] = []
+  for (let keepTop = 0; keepTop < height; keepTop += rows) {
+    const keepBottom = Math.min(height, keepTop + rows)
+    bands.push({ top: Math.max(0, keepTop - BAND_OVERLAP), bottom: Math.min(height, keepBottom + BAND_OVERLAP), keepTop, keepBottom })
+  }
+  return bands
+}
+
+/** Rows [top, bottom) of the scaled page as a 1×3×H×W tensor's data. */
+export function detectionInput(scaled: GrayImage, top = 0, bottom = scaled.height): Float32Array {
+  const { width } = scaled
+  const plane = width * (bottom - top)
   const data = new Float32Array(3 * plane)
   const lookup = MEAN.map((mean, c) => Float32Array.from({ length: 256 }, (_, v) => (v / 255 - mean) / STD[c]!))
+  const offset = top * width
   for (let i = 0; i < plane; i += 1) {
-    const v = scaled.data[i]!
+    const v = scaled.data[offset + i]!
     data[i] = lookup[0]![v]!
     data[plane + i] = lookup[1]![v]!
     data[2 * plane + i] = lookup[2]![v]!
   }
-  return { data, width, height, scale: width / image.width }
+  return data
 }
 
 /**

@@ -44,12 +44,13 @@ export function decodeImage(bytes: Uint8Array): GrayImage[] {
 function decodeJpeg(bytes: Uint8Array): GrayImage {
   let decoded
   try {
-    decoded = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: MAX_IMAGE_PIXELS / 1e6, maxMemoryUsageInMB: 1024 })
+    // RGB, not RGBA: a quarter less for a photo's pixels, which are only turned grey.
+    decoded = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: false, maxResolutionInMP: MAX_IMAGE_PIXELS / 1e6, maxMemoryUsageInMB: 1024 })
   } catch (error) {
     if (/maxResolutionInMP|maxMemoryUsage/i.test(String(error))) throw tooLarge()
     throw unreadable('JPEG 图片')
   }
-  const gray = toGray(decoded.data, decoded.width, decoded.height, 4)
+  const gray = toGray(decoded.data, decoded.width, decoded.height, 3)
   return orient(gray, exifOrientation(bytes))
 }
 
