@@ -203,13 +203,14 @@ export async function benchOcr(): Promise<string[]> {
     // CPU time does not grow with other programs' load: on two free cores the wall time is about half of it.
     const cpuPerPage = total.cpuMs / total.pages / 1000
     lines.push(`每页耗时（onnxruntime-node，含解码与预处理） ${perPage.toFixed(1)} s  ${mark(perPage <= 6)} 目标 ≤ 6 s（负载 ${load()}）`)
-    lines.push(`每页 CPU 时间                       ${cpuPerPage.toFixed(1)} s（2 核空闲时墙钟约 ${(cpuPerPage / 2).toFixed(1)}–${cpuPerPage.toFixed(1)} s）  ${mark(cpuPerPage / 2 <= 6)}`)
+    if (Number.isFinite(cpuPerPage)) lines.push(`每页 CPU 时间                       ${cpuPerPage.toFixed(1)} s（2 核空闲时墙钟约 ${(cpuPerPage / 2).toFixed(1)}–${cpuPerPage.toFixed(1)} s）  ${mark(cpuPerPage / 2 <= 6)}`)
+    else lines.push('每页 CPU 时间：工作进程未报告')
     // The process that does the OCR, as the app runs it: its own high-water mark (getrusage), which
     // includes what it holds besides OCR (pdfjs, the readers, the models kept between imports).
     if (peaks.length) {
       const peak = Math.max(...peaks)
       lines.push(`内存峰值（导入工作进程常驻内存最高值，进程启动以来，含 pdfjs 与模型） ${peak.toFixed(0)} MB  ${mark(peak <= 1024)} 目标 ≤ 1 GB`)
-    } else lines.push('内存峰值：此系统上工作进程未报告（getrusage 不可用）')
+    } else lines.push('内存峰值：工作进程未报告（out/ 中的构建早于源代码时如此，请用 npm run bench，它先构建；或此系统上 getrusage 不可用）')
 
     // WASM: the same engine on onnxruntime-web, one page (the 表三 scan page), in this process.
     const ort = (await import('onnxruntime-web')) as unknown as OrtRuntime
