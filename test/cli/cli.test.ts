@@ -5,22 +5,11 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import JSZip from 'jszip'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { runCli } from '../../src/cli/program'
 import { parseReport, serializeReport } from '@core/report/report'
 import { consistentReport } from '../support/reports'
+import { runCaptured } from '../support/cli'
 
-interface Run {
-  code: number
-  out: string
-  err: string
-}
-
-async function cli(...argv: string[]): Promise<Run> {
-  let out = ''
-  let err = ''
-  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t) })
-  return { code, out, err }
-}
+const cli = (...argv: string[]) => runCaptured(argv)
 
 let dir: string
 beforeEach(async () => {

@@ -8,16 +8,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import JSZip from 'jszip'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { runCli } from '../../src/cli/program'
 import { parseReport, serializeReport, type Report } from '@core/report/report'
 import { consistentReport } from '../support/reports'
+import { runCaptured } from '../support/cli'
 
-async function cli(...argv: string[]) {
-  let out = ''
-  let err = ''
-  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t) })
-  return { code, out, err }
-}
+const cli = (...argv: string[]) => runCaptured(argv)
 
 let dir: string
 beforeEach(async () => {

@@ -3,22 +3,11 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { runCli } from '../../src/cli/program'
 import { parseReport, serializeReport, type Report } from '@core/report/report'
 import { consistentReport, withSection } from '../support/reports'
+import { runCaptured } from '../support/cli'
 
-interface Run {
-  code: number
-  out: string
-  err: string
-}
-
-async function cli(...argv: string[]): Promise<Run> {
-  let out = ''
-  let err = ''
-  const code = await runCli(['library', ...argv, '--library', dir], { out: (t) => (out += t), err: (t) => (err += t) })
-  return { code, out, err }
-}
+const cli = (...argv: string[]) => runCaptured(['library', ...argv, '--library', dir])
 
 let dir: string
 let work: string

@@ -3,9 +3,9 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { runCli } from '../../src/cli/program'
 import { parseReport, serializeReport } from '@core/report/report'
 import { consistentReport, withSection } from '../support/reports'
+import { runCaptured } from '../support/cli'
 
 let dir: string
 beforeEach(async () => {
@@ -16,19 +16,9 @@ afterEach(async () => {
 })
 const at = (name: string) => join(dir, name)
 
-async function nextYear(...argv: string[]): Promise<{ out: string; err: string; code: number }> {
-  let out = ''
-  let err = ''
-  const code = await runCli(['next-year', ...argv], { out: (t) => (out += t), err: (t) => (err += t) })
-  return { out, err, code }
-}
+const nextYear = (...argv: string[]) => runCaptured(['next-year', ...argv])
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = ''
-  let err = ''
-  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t) })
-  return { code, out, err }
-}
+const cli = (...argv: string[]) => runCaptured(argv)
 
 describe('next-year', () => {
   it('writes this year’s draft and sums up what was carried, marked and listed', async () => {

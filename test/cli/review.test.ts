@@ -7,9 +7,9 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { runCli } from '../../src/cli/program'
 import { parseReport, serializeReport, type Report } from '@core/report/report'
 import { consistentReport, previousReport, withSection, withValues } from '../support/reports'
+import { runCaptured } from '../support/cli'
 
 let dir: string
 beforeEach(async () => {
@@ -21,12 +21,7 @@ afterEach(async () => {
 
 const at = (name: string) => join(dir, name)
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = ''
-  let err = ''
-  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t) })
-  return { code, out, err }
-}
+const cli = (...argv: string[]) => runCaptured(argv)
 
 interface JsonFinding {
   key: string

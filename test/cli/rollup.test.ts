@@ -4,20 +4,15 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runCli } from '../../src/cli/program'
 import { CELLS, LABEL_SEPARATOR } from '@core/report/cells'
 import { defaultSettings } from '@core/settings'
 import { SettingsStore } from '../../src/main/services/settings'
 import { UnitsStore } from '../../src/main/services/rollup/unitsStore'
 import { parseUnitsTsv } from '@core/rollup/unitList'
 import { ROLLUP_EXPECTED, writeRollupFolder } from '../support/rollupFolder'
+import { runCaptured } from '../support/cli'
 
-async function cli(...argv: string[]) {
-  let out = ''
-  let err = ''
-  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t) })
-  return { code, out, err }
-}
+const cli = (...argv: string[]) => runCaptured(argv)
 
 let dir: string
 let inbox: string

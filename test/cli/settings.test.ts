@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { runCli } from '../../src/cli/program'
+import { runCaptured } from '../support/cli'
 
 let dir: string
 beforeEach(async () => {
@@ -13,12 +13,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = ''
-  let err = ''
-  const code = await runCli(['settings', ...argv, '--library', join(dir, 'library')], { out: (t) => (out += t), err: (t) => (err += t) })
-  return { code, out, err }
-}
+const cli = (...argv: string[]) => runCaptured(['settings', ...argv, '--library', join(dir, 'library')])
 
 const COUNTY = {
   kind: 'nianbao-region-profile',
